@@ -1,0 +1,27 @@
+import type { Metadata, Viewport } from 'next';
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/400-italic.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import './globals.css';
+import { siteConfig, siteUrl } from '@/lib/site/config';
+import { textSizeBootScript } from '@/lib/site/text-size';
+
+export const metadata: Metadata = {
+  metadataBase: new URL(siteUrl()),
+  title: { default: `${siteConfig.name} – ${siteConfig.tagline}`, template: `%s | ${siteConfig.name}` },
+  description: 'Tin tức thời sự, kinh tế, văn hóa, giáo dục, thể thao và du lịch của tỉnh.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#9b1c1c' };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    // The boot script sets class and data-text-size on <html> before React hydrates.
+    <html lang="vi" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: textSizeBootScript }} />
+      </head>
+      <body className="min-h-screen bg-white font-sans text-ink antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NotFoundContent } from '@/components/site/not-found-content';
+import { siteConfig } from '@/lib/site/config';
+
+export const metadata: Metadata = { title: 'Không tìm thấy trang', robots: { index: false } };
+
+// Prerendered at build time, so it reads nothing from the database: a plain
+// header instead of the section menu. Missing articles and sections are
+// answered by app/(site)/not-found.tsx, inside the full site layout.
+export default function NotFound() {
+  return (
+    <>
+      <header role="banner" className="border-b-4 border-brand bg-white">
+        <div className="mx-auto max-w-6xl px-4 py-3">
+          <Link href="/" className="text-2xl font-bold text-brand">
+            {siteConfig.name}
+          </Link>
+        </div>
+      </header>
+      <main id="noi-dung" className="px-4">
+        <NotFoundContent />
+      </main>
+    </>
+  );
+}

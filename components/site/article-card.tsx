@@ -1,0 +1,57 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ArticleCard as Card } from '@/lib/articles/queries';
+import { articlePath } from '@/lib/site/config';
+import { formatVietnamDateTime, toVietnamOffsetIso } from '@/lib/time/format';
+
+type Variant = 'lead' | 'standard' | 'compact';
+
+/** An article in a list. The title is the link; the picture is decorative next to it (alt=""), so screen readers hear the title once. */
+export function ArticleCard({ article, variant = 'standard', priority = false }: { article: Card; variant?: Variant; priority?: boolean }) {
+  const href = articlePath(article.section.slug, article.slug);
+  const time = (
+    <time dateTime={toVietnamOffsetIso(article.publishedAt)} className="text-xs text-muted">
+      {formatVietnamDateTime(article.publishedAt)}
+    </time>
+  );
+  if (variant === 'compact') {
+    return (
+      <article className="border-b border-gray-200 py-3 last:border-b-0">
+        <h3 className="font-semibold leading-snug hover:text-brand">
+          <Link href={href}>{article.title}</Link>
+        </h3>
+        {time}
+      </article>
+    );
+  }
+  const lead = variant === 'lead';
+  return (
+    <article className={lead ? 'grid gap-4 md:grid-cols-5' : 'flex flex-col gap-2'}>
+      {article.cover ? (
+        <Link href={href} tabIndex={-1} aria-hidden="true" className={lead ? 'md:col-span-3' : ''}>
+          <Image
+            src={article.cover.url}
+            alt=""
+            width={article.cover.width}
+            height={article.cover.height}
+            sizes={lead ? '(min-width: 768px) 60vw, 100vw' : '(min-width: 1024px) 300px, (min-width: 640px) 45vw, 100vw'}
+            className="aspect-video h-auto w-full rounded bg-gray-100 object-cover"
+            priority={priority}
+          />
+        </Link>
+      ) : null}
+      <div className={lead ? 'md:col-span-2' : ''}>
+        <h3 className={`${lead ? 'text-2xl sm:text-3xl' : 'text-lg'} font-bold leading-snug hover:text-brand`}>
+          <Link href={href}>{article.title}</Link>
+        </h3>
+        <p className="mt-1">
+          <Link href={`/${article.section.slug}`} className="text-xs font-semibold uppercase text-brand hover:underline">
+            {article.section.name}
+          </Link>{' '}
+          · {time}
+        </p>
+        {lead ? <p className="mt-3 text-gray-700">{article.lead}</p> : <p className="mt-1 line-clamp-3 text-sm text-gray-700">{article.lead}</p>}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+import Link from 'next/link';
+import type { PublicArticle } from '@/lib/articles/queries';
+import { articlePath, siteUrl } from '@/lib/site/config';
+import { formatVietnamDateTime, toVietnamOffsetIso } from '@/lib/time/format';
+import { ArticleBody, ArticleFigure } from './article-body';
+import { ArticleRating } from './article-rating';
+import { PrintButton } from './print-button';
+import { TextSizeControl } from './text-size-control';
+
+/**
+ * The article as readers see it. Previews render this same component, so a
+ * draft looks exactly like the published page.
+ */
+export function ArticleView({ article, showRating = true }: { article: PublicArticle; showRating?: boolean }) {
+  const url = `${siteUrl()}${articlePath(article.section.slug, article.slug)}`;
+  const mailto = `mailto:?subject=${encodeURIComponent(article.title)}&body=${encodeURIComponent(`${article.title}\n\n${url}`)}`;
+  // The lead figure is the first one in the body; the cover is shown only when the body has none.
+  const bodyHasFigure = article.body.content.some((n) => n.type === 'figure');
+  return (
+    <article className="mx-auto max-w-3xl" aria-labelledby="tieu-de">
+      <nav aria-label="Đường dẫn" className="no-print mb-3 text-sm">
+        <ol className="flex flex-wrap gap-1 text-muted">
+          <li>
+            <Link href="/" className="hover:underline">
+              Trang chủ
+            </Link>
+            <span aria-hidden="true"> › </span>
+          </li>
+          <li>
+            <Link href={`/${article.section.slug}`} className="font-semibold uppercase text-brand hover:underline">
+              {article.section.name}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <p className="print-only text-sm font-semibold uppercase">{article.section.name}</p>
+      <h1 id="tieu-de" className="text-2xl font-bold leading-snug text-ink sm:text-3xl">
+        {article.title}
+      </h1>
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 pb-3">
+        <time dateTime={toVietnamOffsetIso(article.publishedAt)} className="text-sm text-muted">
+          {formatVietnamDateTime(article.publishedAt)}
+        </time>
+        <div className="no-print flex flex-wrap items-center gap-2">
+          <TextSizeControl />
+          <a
+            href={mailto}
+            className="inline-flex items-center gap-1 rounded border border-gray-300 px-2 py-1 text-sm hover:border-brand"
+          >
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+              <rect x="2" y="4" width="20" height="16" rx="2" />
+              <path d="m22 6-10 7L2 6" />
+            </svg>
+            Email
+          </a>
+          <PrintButton />
+        </div>
+      </div>
+      <div className="article-text mt-4">
+        <p className="font-bold">{article.lead}</p>
+      </div>
+      {!bodyHasFigure && article.cover ? <ArticleFigure image={article.cover} caption={article.cover.caption} priority /> : null}
+      <div className="mt-4">
+        <ArticleBody doc={article.body} media={article.media} />
+      </div>
+      <p className="article-text mt-6 text-right font-bold">{article.byline}</p>
+      {article.tags.length > 0 ? (
+        <ul aria-label="Từ khóa" className="no-print mt-6 flex flex-wrap gap-2 text-sm">
+          {article.tags.map((t) => (
+            <li key={t.slug} className="rounded-full bg-gray-100 px-3 py-1 text-gray-700">
+              {t.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="print-only mt-6 text-sm">Địa chỉ bài viết: {url}</p>
+      {showRating ? <ArticleRating articleId={article.id} /> : null}
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+
+test('the home page leads with the newest story, then the latest and a block per section', async ({ page }) => {
+  const response = await page.goto('/');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('region', { name: 'Tin nổi bật' }).getByRole('heading', { level: 3 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Tin mới nhất' })).toBeVisible();
+  for (const name of ['Tin trong tỉnh', 'Kinh tế', 'Văn hóa - Xã hội', 'Giáo dục', 'Thể thao', 'Du lịch']) {
+    await expect(page.getByRole('main').getByRole('heading', { level: 2, name: new RegExp(`^${name}`) })).toBeVisible();
+  }
+  await page.getByRole('region', { name: 'Tin nổi bật' }).getByRole('heading').getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Cỡ chữ' })).toBeVisible();
+});
+
+test('section pages paginate with ?page= and answer 404 past the end', async ({ page, request }) => {
+  await page.goto('/tin-trong-tinh');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tin trong tỉnh' })).toBeVisible();
+  const firstPageTitles = await page.getByRole('main').getByRole('article').getByRole('heading').allTextContents();
+  expect(firstPageTitles.length).toBe(6);
+  await page.getByRole('link', { name: 'Trang sau →' }).click();
+  await expect(page).toHaveURL(/\/tin-trong-tinh\?page=2$/);
+  await expect(page.getByText('Trang 2/2')).toBeVisible();
+  const secondPageTitles = await page.getByRole('main').getByRole('article').getByRole('heading').allTextContents();
+  expect(secondPageTitles.length).toBeGreaterThan(0);
+  expect(secondPageTitles.some((t) => firstPageTitles.includes(t))).toBe(false);
+  // The seed article from 2019 is the oldest in its section.
+  expect(secondPageTitles.at(-1)).toContain('Đẩy mạnh truyền thông');
+  await page.getByRole('link', { name: '← Trang trước' }).click();
+  await expect(page).toHaveURL(/\/tin-trong-tinh$/);
+
+  expect((await request.get('/tin-trong-tinh?page=3')).status()).toBe(404);
+  expect((await request.get('/tin-trong-tinh?page=0')).status()).toBe(404);
+});
+
+test('unknown addresses answer 404 with a Vietnamese page', async ({ page, request }) => {
+  for (const path of ['/khong-co-chuyen-muc-nay', '/tin-trong-tinh/khong-co-bai-nay', '/a/b/c/d']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Không tìm thấy trang' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Về trang chủ' })).toBeVisible();
+  }
+  expect((await request.get('/media/999999/khong-co.jpg')).status()).toBe(404);
+});
+
+test('health reports the database', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.status).toBe('ok');
+  expect(body.database.status).toBe('up');
+  expect(['sqlite', 'postgres']).toContain(body.database.dialect);
+  expect(body.database.articles).toBeGreaterThanOrEqual(31);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('pages fit the screen and sections are in a menu', async ({ page }) => {
+    for (const path of ['/', '/kinh-te', '/tin-trong-tinh']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.goto('/');
+    await expect(page.getByRole('navigation', { name: 'Chuyên mục chính' })).toBeHidden();
+    await page.getByText('Chuyên mục', { exact: true }).click();
+    await page.getByRole('navigation', { name: 'Chuyên mục', exact: true }).getByRole('link', { name: 'Du lịch' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Du lịch' })).toBeVisible();
+    await page.getByRole('main').getByRole('article').first().getByRole('heading').getByRole('link').click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

@@ -1,0 +1,11 @@
+/**
+ * Runs once when a server instance starts, before it answers requests:
+ * migrations, then demo content on an empty database. Skipped during
+ * `next build`, which must never touch (or bake in) a database.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { prepareDatabase } = await import('./lib/db/prepare');
+  await prepareDatabase();
+}

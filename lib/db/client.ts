@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { Database } from './schema';
+import { readDatabaseConfig, type DatabaseConfig } from './config';
+
+export type DB = Kysely<Database>;
+
+export function createDatabase(config: DatabaseConfig = readDatabaseConfig()): DB {
+  if (config.dialect === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.connectionString, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    // An idle client losing its connection (server restart) must not crash the process.
+    pool.on('error', (error) => console.error('[db] PostgreSQL pool error:', error.message));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  const sqlite = new SQLite(config.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+const globalForDb = globalThis as unknown as { __newsDb?: DB };
+
+/** The process-wide connection (pool or SQLite handle); reused across hot reloads. */
+export function getDb(): DB {
+  globalForDb.__newsDb ??= createDatabase();
+  return globalForDb.__newsDb;
+}
+
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}

@@ -1,0 +1,143 @@
+import { Kysely, Migrator, sql, type Migration, type MigrationProvider, type CreateTableBuilder } from 'kysely';
+import { isPostgres } from './client';
+
+/**
+ * One set of migrations for both databases. Dialect differences (identity
+ * columns, binary type) are decided here and nowhere else.
+ */
+function dialectTypes(db: Kysely<any>) {
+  const pg = isPostgres(db);
+  return {
+    pg,
+    binary: pg ? ('bytea' as const) : ('blob' as const),
+    withId<T extends string>(table: CreateTableBuilder<T, never>) {
+      return pg
+        ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
+        : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+    },
+  };
+}
+
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      const t = dialectTypes(db);
+
+      await t
+        .withId(db.schema.createTable('sections'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('description', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await t
+        .withId(db.schema.createTable('users'))
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('reporter', 'editor', 'admin')`))
+        .addColumn('password_hash', 'text')
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await t
+        .withId(db.schema.createTable('media'))
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('mime_type', 'text', (c) => c.notNull())
+        .addColumn('alt', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('caption', 'text')
+        .addColumn('credit', 'text')
+        .addColumn('width', 'integer', (c) => c.notNull())
+        .addColumn('height', 'integer', (c) => c.notNull())
+        .addColumn('byte_size', 'integer', (c) => c.notNull())
+        .addColumn('data', t.binary, (c) => c.notNull())
+        .addColumn('uploaded_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await t
+        .withId(db.schema.createTable('articles'))
+        .addColumn('section_id', 'integer', (c) => c.notNull().references('sections.id'))
+        .addColumn('author_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('lead', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('cover_media_id', 'integer', (c) => c.references('media.id').onDelete('set null'))
+        .addColumn('byline', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('draft', 'in_review', 'scheduled', 'published', 'unpublished')`),
+        )
+        .addColumn('published_at', 'text')
+        .addColumn('published_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('seo_title', 'text')
+        .addColumn('seo_description', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      // Every public listing filters on status and orders by published_at.
+      await db.schema.createIndex('articles_public_idx').on('articles').columns(['status', 'published_at']).execute();
+      await db.schema
+        .createIndex('articles_section_public_idx')
+        .on('articles')
+        .columns(['section_id', 'status', 'published_at'])
+        .execute();
+
+      await db.schema
+        .createTable('article_slug_history')
+        .addColumn('slug', 'text', (c) => c.primaryKey())
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await t
+        .withId(db.schema.createTable('tags'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .execute();
+
+      await db.schema
+        .createTable('article_tags')
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_id'])
+        .execute();
+
+      await t
+        .withId(db.schema.createTable('ratings'))
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('stars', 'integer', (c) => c.notNull().check(sql`stars between 1 and 5`))
+        .addColumn('reader_id', 'text', (c) => c.notNull())
+        .addColumn('client_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // The unique indexes are what make "one vote per reader" hold under concurrent requests.
+      await db.schema.createIndex('ratings_reader_uq').unique().on('ratings').columns(['article_id', 'reader_id']).execute();
+      await db.schema.createIndex('ratings_client_uq').unique().on('ratings').columns(['article_id', 'client_hash']).execute();
+
+      await db.schema
+        .createTable('article_views')
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('views', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('article_views_pk', ['article_id', 'day'])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Applies pending migrations; a no-op when the schema is current, so safe to run on every start. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,118 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types shared by SQLite and PostgreSQL.
+ *
+ * Times are stored as ISO-8601 UTC strings ("2019-10-09T08:34:00.000Z") in both
+ * databases: they sort and compare correctly as text, and the same value comes
+ * back from either driver, so no code path depends on the dialect.
+ * Flags are integers (0/1) for the same reason.
+ */
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
+export type UserRole = 'reporter' | 'editor' | 'admin';
+
+export interface SectionsTable {
+  id: Generated<number>;
+  name: string;
+  slug: string;
+  position: number;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  role: UserRole;
+  password_hash: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  section_id: number;
+  author_id: number | null;
+  title: string;
+  slug: string;
+  lead: string;
+  /** JSON of a ProseMirror/TipTap-compatible document, validated by lib/articles/body.ts */
+  body: string;
+  cover_media_id: number | null;
+  byline: string;
+  status: ArticleStatus;
+  published_at: string | null;
+  published_by: number | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Slugs an article no longer uses; their URLs answer 301 to the current one. */
+export interface ArticleSlugHistoryTable {
+  slug: string;
+  article_id: number;
+  created_at: string;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  file_name: string;
+  mime_type: string;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  width: number;
+  height: number;
+  byte_size: number;
+  /** The image bytes live in the database so every instance behind a proxy serves the same files. */
+  data: Buffer;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  name: string;
+  slug: string;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface RatingsTable {
+  id: Generated<number>;
+  article_id: number;
+  stars: number;
+  /** Random id from the reader's cookie. */
+  reader_id: string;
+  /** HMAC of IP and user agent: a second vote without the cookie is still recognised. */
+  client_hash: string;
+  created_at: string;
+}
+
+export interface ArticleViewsTable {
+  article_id: number;
+  day: string;
+  views: number;
+}
+
+export interface Database {
+  sections: SectionsTable;
+  users: UsersTable;
+  articles: ArticlesTable;
+  article_slug_history: ArticleSlugHistoryTable;
+  media: MediaTable;
+  tags: TagsTable;
+  article_tags: ArticleTagsTable;
+  ratings: RatingsTable;
+  article_views: ArticleViewsTable;
+}

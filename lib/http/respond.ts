@@ -1,0 +1,17 @@
+import 'server-only';
+import { ZodError } from 'zod';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors';
+
+/** The one place where errors become HTTP answers. No stack ever reaches the client. */
+export function errorResponse(error: unknown): Response {
+  const noStore = { 'Cache-Control': 'private, no-store' };
+  if (error instanceof ZodError) error = ValidationError.fromZod(error);
+  if (error instanceof ValidationError)
+    return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422, headers: noStore });
+  if (error instanceof UnauthenticatedError) return Response.json({ error: error.message }, { status: 401, headers: noStore });
+  if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403, headers: noStore });
+  if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404, headers: noStore });
+  if (error instanceof ConflictError) return Response.json({ error: error.message }, { status: 409, headers: noStore });
+  console.error('[api] unexpected error:', error);
+  return Response.json({ error: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.' }, { status: 500, headers: noStore });
+}

@@ -1,0 +1,30 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ['better-sqlite3', 'pg', 'sharp'],
+  images: {
+    localPatterns: [{ pathname: '/media/**' }],
+    formats: ['image/avif', 'image/webp'],
+    minimumCacheTTL: 31536000,
+  },
+  async rewrites() {
+    return {
+      // Public pages live under dynamic segments so they are rendered on the
+      // first request and cached (ISR), never at build time: the build must not
+      // read, or bake in, whatever database happens to exist then.
+      beforeFiles: [
+        { source: '/', destination: '/trang-nhat/moi-nhat' },
+        {
+          source: '/:section((?!tim-kiem)[a-z0-9-]+)',
+          has: [{ type: 'query', key: 'page', value: '(?<page>\\d{1,6})' }],
+          destination: '/:section/trang/:page',
+        },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
+};
+
+export default nextConfig;
