@@ -1,10 +1,8 @@
 import type { Metadata, Viewport } from 'next';
-import '@fontsource/be-vietnam-pro/400.css';
-import '@fontsource/be-vietnam-pro/400-italic.css';
-import '@fontsource/be-vietnam-pro/700.css';
 import './globals.css';
 import { siteConfig, siteUrl } from '@/lib/site/config';
 import { textSizeBootScript } from '@/lib/site/text-size';
+import { siteFontStack } from './fonts';
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
@@ -17,7 +15,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     // The boot script sets class and data-text-size on <html> before React hydrates.
-    <html lang="vi" suppressHydrationWarning>
+    <html lang="vi" suppressHydrationWarning style={{ ['--font-site' as string]: siteFontStack }}>
       <head>
         <script dangerouslySetInnerHTML={{ __html: textSizeBootScript }} />
       </head>

@@ -47,7 +47,10 @@ test.describe('the seed article', () => {
   test('an older address answers a permanent redirect to the current one', async ({ page, request }) => {
     const response = await request.get(seedArticleFormerPath, { maxRedirects: 0 });
     expect([301, 308]).toContain(response.status());
-    expect(new URL(response.headers()['location']!, 'http://x').pathname).toBe(seedArticlePath);
+    // Next.js may repeat the header on a cache miss; every copy must name the current URL.
+    const locations = response.headersArray().filter((h) => h.name.toLowerCase() === 'location');
+    expect(locations.length).toBeGreaterThan(0);
+    for (const location of locations) expect(new URL(location.value, 'http://x').pathname).toBe(seedArticlePath);
     const wrongSection = await request.get(seedArticlePath.replace('tin-trong-tinh', 'kinh-te'), { maxRedirects: 0 });
     expect([301, 308]).toContain(wrongSection.status());
     await page.goto(seedArticleFormerPath);

@@ -4,7 +4,7 @@ import type { ArticleCard as Card } from '@/lib/articles/queries';
 import { articlePath } from '@/lib/site/config';
 import { formatVietnamDateTime, toVietnamOffsetIso } from '@/lib/time/format';
 
-type Variant = 'lead' | 'standard' | 'compact';
+type Variant = 'lead' | 'feature' | 'standard' | 'compact';
 
 /** An article in a list. The title is the link; the picture is decorative next to it (alt=""), so screen readers hear the title once. */
 export function ArticleCard({ article, variant = 'standard', priority = false }: { article: Card; variant?: Variant; priority?: boolean }) {
@@ -25,23 +25,24 @@ export function ArticleCard({ article, variant = 'standard', priority = false }:
     );
   }
   const lead = variant === 'lead';
+  const wide = lead || variant === 'feature';
   return (
-    <article className={lead ? 'grid gap-4 md:grid-cols-5' : 'flex flex-col gap-2'}>
+    <article className={wide ? 'grid gap-4 sm:grid-cols-5' : 'flex flex-col gap-2'}>
       {article.cover ? (
-        <Link href={href} tabIndex={-1} aria-hidden="true" className={lead ? 'md:col-span-3' : ''}>
+        <Link href={href} tabIndex={-1} aria-hidden="true" className={wide ? 'sm:col-span-3' : ''}>
           <Image
             src={article.cover.url}
             alt=""
             width={article.cover.width}
             height={article.cover.height}
-            sizes={lead ? '(min-width: 768px) 60vw, 100vw' : '(min-width: 1024px) 300px, (min-width: 640px) 45vw, 100vw'}
+            sizes={wide ? '(min-width: 1152px) 420px, (min-width: 640px) 60vw, 100vw' : '(min-width: 1024px) 300px, (min-width: 640px) 45vw, 100vw'}
             className="aspect-video h-auto w-full rounded bg-gray-100 object-cover"
             priority={priority}
           />
         </Link>
       ) : null}
-      <div className={lead ? 'md:col-span-2' : ''}>
-        <h3 className={`${lead ? 'text-2xl sm:text-3xl' : 'text-lg'} font-bold leading-snug hover:text-brand`}>
+      <div className={wide ? 'sm:col-span-2' : ''}>
+        <h3 className={`${lead ? 'text-2xl sm:text-3xl' : variant === 'feature' ? 'text-xl' : 'text-lg'} font-bold leading-snug hover:text-brand`}>
           <Link href={href}>{article.title}</Link>
         </h3>
         <p className="mt-1">
@@ -50,7 +51,7 @@ export function ArticleCard({ article, variant = 'standard', priority = false }:
           </Link>{' '}
           · {time}
         </p>
-        {lead ? <p className="mt-3 text-gray-700">{article.lead}</p> : <p className="mt-1 line-clamp-3 text-sm text-gray-700">{article.lead}</p>}
+        {wide ? <p className={`mt-3 text-gray-700 ${lead ? '' : 'line-clamp-4 text-sm'}`}>{article.lead}</p> : <p className="mt-1 line-clamp-3 text-sm text-gray-700">{article.lead}</p>}
       </div>
     </article>
   );

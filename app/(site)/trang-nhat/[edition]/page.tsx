@@ -53,7 +53,7 @@ export default async function HomePage({ params }: { params: Promise<{ edition: 
           <div className="grid gap-6 md:grid-cols-3">
             {articles[0] ? (
               <div className="md:col-span-2">
-                <ArticleCard article={articles[0]} />
+                <ArticleCard article={articles[0]} variant="feature" />
               </div>
             ) : null}
             <div>

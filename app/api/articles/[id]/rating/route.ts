@@ -66,17 +66,17 @@ export async function POST(request: Request, { params }: Context) {
 
 /** A small page for readers without JavaScript; "back" returns them to the article. */
 function formAnswer(message: string, status: number, request: Request) {
-  const backHref = sameOriginPath(request.headers.get('referer'), request.url);
-  const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Đánh giá bài viết</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>Đánh giá bài viết</h1><p>${message}</p><p><a href="\${backHref}">Quay lại bài viết</a> · <a href="/">Trang chủ</a></p></body></html>`;
+  const backHref = sameOriginPath(request.headers.get('referer'), request.headers.get('host'));
+  const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Đánh giá bài viết</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>Đánh giá bài viết</h1><p>${message}</p><p><a href="${backHref}">Quay lại bài viết</a> · <a href="/">Trang chủ</a></p></body></html>`;
   return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore } });
 }
 
 /** The referring page's path when it is on this site, else the home page: never an outside address. */
-function sameOriginPath(referer: string | null, requestUrl: string): string {
-  if (!referer) return '/';
+function sameOriginPath(referer: string | null, host: string | null): string {
+  if (!referer || !host) return '/';
   try {
     const from = new URL(referer);
-    if (from.host !== new URL(requestUrl).host) return '/';
+    if (from.host !== host) return '/';
     return encodeURI(decodeURI(from.pathname)).replace(/"/g, '%22');
   } catch {
     return '/';
