@@ -5,6 +5,9 @@
 # started here from the installed binaries (scripts/pg-temp.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+summary_log="$(mktemp)"
+# Every suite's output also goes to a log, so the closing line can add them up.
+exec > >(tee "$summary_log") 2>&1
 export NEXT_TELEMETRY_DISABLED=1
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-test-secret-not-for-production}"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://127.0.0.1:3100}"
@@ -54,4 +57,7 @@ if [ -n "${TEST_POSTGRES_URL:-}" ]; then
   run_e2e "${TEST_POSTGRES_URL%/*}/$e2e_db"
   psql "$TEST_POSTGRES_URL" -q -c "drop database if exists $e2e_db with (force)"
 fi
+passed=$(sed 's/\x1b\[[0-9;]*m//g' "$summary_log" | awk '/^ *Tests +[0-9]+ passed/ {n+=$2} /^ +[0-9]+ passed \(/ {n+=$1} END {print n+0}')
+rm -f "$summary_log"
 echo "== all tests passed"
+echo "$passed passed, 0 failed"
