@@ -1,6 +1,7 @@
 /**
  * Runs once when a server instance starts, before it answers requests:
- * migrations, then demo content on an empty database. Skipped during
+ * migrations, demo content on an empty database, then the background jobs
+ * (scheduled publishing, cache invalidation from other instances). Skipped during
  * `next build`, which must never touch (or bake in) a database.
  */
 export async function register() {
@@ -8,4 +9,6 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { prepareDatabase } = await import('./lib/db/prepare');
   await prepareDatabase();
+  const { startBackgroundJobs } = await import('./lib/jobs');
+  startBackgroundJobs();
 }

@@ -130,6 +130,60 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_newsroom': {
+    async up(db: Kysely<unknown>) {
+      const t = dialectTypes(db);
+
+      // Every save of an article, so work can be compared and restored.
+      await t
+        .withId(db.schema.createTable('article_revisions'))
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('slug', 'text', (c) => c.notNull())
+        .addColumn('lead', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('section_id', 'integer', (c) => c.notNull())
+        .addColumn('cover_media_id', 'integer')
+        .addColumn('byline', 'text', (c) => c.notNull())
+        .addColumn('seo_title', 'text')
+        .addColumn('seo_description', 'text')
+        .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('article_revisions_article_idx').unique().on('article_revisions').columns(['article_id', 'version']).execute();
+
+      await t
+        .withId(db.schema.createTable('audit_log'))
+        .addColumn('actor_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('entity_type', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'integer')
+        .addColumn('details', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_log_created_idx').on('audit_log').column('created_at').execute();
+
+      // Failed sign-ins per account and per address; in the database so every instance sees them.
+      await db.schema
+        .createTable('auth_throttle')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('window_started_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .execute();
+
+      // Tags made stale by a write, for every instance to refresh its own page cache.
+      await t
+        .withId(db.schema.createTable('cache_invalidations'))
+        .addColumn('tag', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema.createIndex('articles_author_idx').on('articles').column('author_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

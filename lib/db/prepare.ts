@@ -1,6 +1,7 @@
 import { getDb } from './client';
 import { migrateToLatest } from './migrations';
 import { seedDemoContent } from '../demo/seed';
+import { DEMO_PASSWORD, demoAccounts } from '../demo/seed-article';
 
 /** Whether an empty database gets the demo newsroom (default yes; SEED_DEMO=false on a real install). */
 export function demoContentEnabled(): boolean {
@@ -15,5 +16,8 @@ export async function prepareDatabase(): Promise<void> {
   if (demoContentEnabled()) {
     const result = await seedDemoContent(db);
     if (result.seeded) console.log(`[db] demo content loaded: ${result.articles} articles`);
+    console.log(
+      `[demo] demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => `${a.email} (${a.role})`).join(', ')}. Set SEED_DEMO=false on a real install.`,
+    );
   }
 }

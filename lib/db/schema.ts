@@ -105,7 +105,54 @@ export interface ArticleViewsTable {
   views: number;
 }
 
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  title: string;
+  slug: string;
+  lead: string;
+  body: string;
+  section_id: number;
+  cover_media_id: number | null;
+  byline: string;
+  seo_title: string | null;
+  seo_description: string | null;
+  /** JSON array of tag names. */
+  tags: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: number | null;
+  /** JSON object. */
+  details: string;
+  created_at: string;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface CacheInvalidationsTable {
+  id: Generated<number>;
+  tag: string;
+  created_at: string;
+}
+
 export interface Database {
+  article_revisions: ArticleRevisionsTable;
+  audit_log: AuditLogTable;
+  auth_throttle: AuthThrottleTable;
+  cache_invalidations: CacheInvalidationsTable;
   sections: SectionsTable;
   users: UsersTable;
   articles: ArticlesTable;

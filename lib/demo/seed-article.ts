@@ -33,3 +33,11 @@ export const demoSections = [
   { slug: 'the-thao', name: 'Thể thao', description: 'Thể thao thành tích cao và phong trào.' },
   { slug: 'du-lich', name: 'Du lịch', description: 'Điểm đến, lễ hội và trải nghiệm trên đất Tổ.' },
 ];
+
+/** One account per role, password "demo-password": demo mode only (SEED_DEMO), never on a real install. */
+export const DEMO_PASSWORD = 'demo-password';
+export const demoAccounts = [
+  { email: 'admin@example.com', displayName: 'Quản trị viên', role: 'admin' as const },
+  { email: 'editor@example.com', displayName: 'Nguyễn Thu Hà', role: 'editor' as const },
+  { email: 'reporter@example.com', displayName: 'Huyền Trang', role: 'reporter' as const },
+];

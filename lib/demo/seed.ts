@@ -5,7 +5,8 @@ import { slugify } from '../text/slug';
 import { vietnamLocalToUtcIso } from '../time/format';
 import { drawDemoPhoto } from './images';
 import { demoArticles } from './demo-articles';
-import { demoSections, seedArticle } from './seed-article';
+import { DEMO_PASSWORD, demoAccounts, demoSections, seedArticle } from './seed-article';
+import { hashPassword } from '../auth/passwords';
 
 
 type ArticleInput = {
@@ -59,10 +60,26 @@ export async function seedDemoContent(db: DB): Promise<{ seeded: boolean; articl
     inputs.map((input) => Promise.all(input.photos.map(() => drawDemoPhoto(photoSeed++)))),
   );
 
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
   let count = 0;
   await db.transaction().execute(async (tx) => {
     if (await databaseHasContent(tx as unknown as DB)) return;
     const now = new Date().toISOString();
+    const accountIds = new Map<string, number>();
+    for (const account of demoAccounts) {
+      const existing = await tx.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirst();
+      const id =
+        existing?.id ??
+        (
+          await tx
+            .insertInto('users')
+            .values({ email: account.email, display_name: account.displayName, role: account.role, password_hash: passwordHash, active: 1, created_at: now, updated_at: now })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      accountIds.set(account.role, id);
+    }
     const sectionIds = new Map<string, number>();
     for (const [position, s] of demoSections.entries()) {
       const row = await tx
@@ -105,7 +122,8 @@ export async function seedDemoContent(db: DB): Promise<{ seeded: boolean; articl
         .insertInto('articles')
         .values({
           section_id: sectionIds.get(input.section)!,
-          author_id: null,
+          // The reporter account wrote the seed article; the rest are bylines of the demo staff.
+          author_id: input === inputs[0] ? accountIds.get('reporter')! : null,
           title: input.title,
           slug: slugify(input.title),
           lead: input.lead,
@@ -114,7 +132,7 @@ export async function seedDemoContent(db: DB): Promise<{ seeded: boolean; articl
           byline: input.byline,
           status: 'published',
           published_at: publishedAt,
-          published_by: null,
+          published_by: accountIds.get('editor')!,
           seo_title: null,
           seo_description: null,
           created_at: publishedAt,
@@ -135,6 +153,25 @@ export async function seedDemoContent(db: DB): Promise<{ seeded: boolean; articl
         }
         await tx.insertInto('article_tags').values({ article_id: article.id, tag_id: tagId, position }).execute();
       }
+      await tx
+        .insertInto('article_revisions')
+        .values({
+          article_id: article.id,
+          version: 1,
+          title: input.title,
+          slug: slugify(input.title),
+          lead: input.lead,
+          body: JSON.stringify(body),
+          section_id: sectionIds.get(input.section)!,
+          cover_media_id: mediaIds[0] ?? null,
+          byline: input.byline,
+          seo_title: null,
+          seo_description: null,
+          tags: JSON.stringify(input.tags),
+          created_by: null,
+          created_at: publishedAt,
+        })
+        .execute();
       count++;
     }
   });

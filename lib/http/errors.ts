@@ -30,7 +30,15 @@ export class NotFoundError extends Error {
   }
 }
 export class ConflictError extends Error {
-  constructor(message: string) {
+  /** What the client needs to resolve the conflict, e.g. the current version of an article. */
+  constructor(message: string, public readonly details?: unknown) {
+    super(message);
+  }
+}
+
+/** The database cannot be reached: answered 503, the site keeps serving cached pages. */
+export class UnavailableError extends Error {
+  constructor(message = 'Hệ thống đang bảo trì, vui lòng thử lại sau ít phút.') {
     super(message);
   }
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ZodError } from 'zod';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UnavailableError, ValidationError } from './errors';
 
 /** The one place where errors become HTTP answers. No stack ever reaches the client. */
 export function errorResponse(error: unknown): Response {
@@ -11,7 +11,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof UnauthenticatedError) return Response.json({ error: error.message }, { status: 401, headers: noStore });
   if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403, headers: noStore });
   if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404, headers: noStore });
-  if (error instanceof ConflictError) return Response.json({ error: error.message }, { status: 409, headers: noStore });
+  if (error instanceof ConflictError)
+    return Response.json({ error: error.message, ...(error.details !== undefined ? { current: error.details } : {}) }, { status: 409, headers: noStore });
+  if (error instanceof UnavailableError) return Response.json({ error: error.message }, { status: 503, headers: { ...noStore, 'Retry-After': '30' } });
   console.error('[api] unexpected error:', error);
   return Response.json({ error: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.' }, { status: 500, headers: noStore });
 }

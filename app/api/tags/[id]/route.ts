@@ -1,0 +1,13 @@
+import { deleteTag, renameTag, tagInputSchema } from '@/lib/tags/commands';
+import { authedRoute, json, parseId, readJson } from '@/lib/http/route';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const PATCH = authedRoute<Ctx>(async (request, { params }, user, db) =>
+  json(await renameTag(db, user, parseId((await params).id), (await readJson(request, tagInputSchema)).name)),
+);
+
+export const DELETE = authedRoute<Ctx>(async (_request, { params }, user, db) => {
+  await deleteTag(db, user, parseId((await params).id));
+  return new Response(null, { status: 204, headers: { 'Cache-Control': 'private, no-store' } });
+});

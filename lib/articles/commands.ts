@@ -1,0 +1,357 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/client';
+import type { ArticleStatus, Database } from '../db/schema';
+import { writeAudit, type AuditAction } from '../audit/log';
+import { cacheTags } from '../cache/tags';
+import { expireTagsLocally, recordStaleTags } from '../cache/refresh';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import { slugify } from '../text/slug';
+import { figureMediaIds, type BodyDocument } from './body';
+import { getArticleForActor, type EditableArticle } from './admin-queries';
+import { can, canCreateArticle, transitionFor, type Actor, type WorkflowAction } from './policy';
+import type { CreateArticleInput, UpdateArticleInput, WorkflowInput } from './schemas';
+
+/**
+ * Article writes. Each command checks the policy, writes in one transaction
+ * (with its revision and audit entry), then refreshes the cache tags it made
+ * stale. Route handlers and the scheduler call these and nothing lower.
+ */
+
+type Tx = Kysely<Database>;
+type ArticleRow = Awaited<ReturnType<typeof loadArticle>>;
+
+async function loadArticle(tx: Tx, id: number) {
+  return tx
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .select([
+      'articles.id',
+      'articles.title',
+      'articles.slug',
+      'articles.lead',
+      'articles.body',
+      'articles.section_id',
+      'articles.cover_media_id',
+      'articles.byline',
+      'articles.seo_title',
+      'articles.seo_description',
+      'articles.status',
+      'articles.published_at',
+      'articles.author_id',
+      'articles.version',
+      'sections.slug as section_slug',
+    ])
+    .where('articles.id', '=', id)
+    .executeTakeFirst();
+}
+
+async function requireArticle(tx: Tx, actor: Actor, id: number): Promise<NonNullable<ArticleRow>> {
+  const row = await loadArticle(tx, id);
+  // Not found and not allowed to see look the same from outside.
+  if (!row || !can(actor, 'view', { authorId: row.author_id, status: row.status })) throw new NotFoundError('Không tìm thấy bài viết.');
+  return row;
+}
+
+/** Pages that show an article: its own (old and new slug), its section(s), and every list. */
+function articleTags(...refs: Array<{ slug: string; sectionSlug: string } | null>): string[] {
+  const tags: string[] = [cacheTags.articleLists];
+  for (const ref of refs) if (ref) tags.push(cacheTags.articleSlug(ref.slug), cacheTags.section(ref.sectionSlug));
+  return tags;
+}
+
+const isLive = (status: ArticleStatus) => status === 'published';
+
+async function sectionSlugOf(tx: Tx, sectionId: number): Promise<string> {
+  const section = await tx.selectFrom('sections').select('slug').where('id', '=', sectionId).executeTakeFirst();
+  if (!section) throw new ValidationError({ sectionId: ['Chuyên mục không tồn tại.'] });
+  return section.slug;
+}
+
+async function slugTaken(tx: Tx, slug: string, exceptArticleId: number | null): Promise<boolean> {
+  const inUse = await tx.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
+  if (inUse && inUse.id !== exceptArticleId) return true;
+  const former = await tx.selectFrom('article_slug_history').select('article_id').where('slug', '=', slug).executeTakeFirst();
+  return Boolean(former && former.article_id !== exceptArticleId);
+}
+
+/** A slug for a title: the folded title, with -2, -3… when it is taken. */
+async function freeSlugFor(tx: Tx, title: string, articleId: number | null): Promise<string> {
+  const base = slugify(title) || 'bai-viet';
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugTaken(tx, candidate, articleId))) return candidate;
+  }
+  throw new ConflictError('Không tạo được đường dẫn riêng cho bài viết.');
+}
+
+async function assertMediaExist(tx: Tx, ids: number[], field: string) {
+  if (ids.length === 0) return;
+  const found = await tx.selectFrom('media').select('id').where('id', 'in', ids).execute();
+  const missing = ids.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length) throw new ValidationError({ [field]: [`Ảnh #${missing.join(', #')} không tồn tại trong thư viện.`] });
+}
+
+async function setArticleTags(tx: Tx, articleId: number, names: string[]) {
+  await tx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+  const seen = new Set<string>();
+  let position = 0;
+  for (const name of names) {
+    const slug = slugify(name);
+    if (!slug || seen.has(slug)) continue;
+    seen.add(slug);
+    let tag = await tx.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
+    tag ??= await tx.insertInto('tags').values({ name, slug }).returning('id').executeTakeFirstOrThrow();
+    await tx.insertInto('article_tags').values({ article_id: articleId, tag_id: tag.id, position: position++ }).execute();
+  }
+}
+
+async function writeRevision(tx: Tx, articleId: number, actorId: number | null, now: string) {
+  const a = await tx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirstOrThrow();
+  const tags = await tx
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select('tags.name')
+    .where('article_tags.article_id', '=', articleId)
+    .orderBy('article_tags.position')
+    .execute();
+  await tx
+    .insertInto('article_revisions')
+    .values({
+      article_id: articleId,
+      version: a.version,
+      title: a.title,
+      slug: a.slug,
+      lead: a.lead,
+      body: a.body,
+      section_id: a.section_id,
+      cover_media_id: a.cover_media_id,
+      byline: a.byline,
+      seo_title: a.seo_title,
+      seo_description: a.seo_description,
+      tags: JSON.stringify(tags.map((t) => t.name)),
+      created_by: actorId,
+      created_at: now,
+    })
+    .execute();
+}
+
+export async function createArticle(db: DB, actor: Actor, input: CreateArticleInput, now = new Date().toISOString()): Promise<EditableArticle> {
+  if (!canCreateArticle(actor)) throw new ForbiddenError();
+  const id = await db.transaction().execute(async (tx) => {
+    await sectionSlugOf(tx, input.sectionId);
+    await assertMediaExist(tx, [...figureMediaIds(input.body), ...(input.coverMediaId ? [input.coverMediaId] : [])], 'body');
+    let slug: string;
+    if (input.slug) {
+      if (await slugTaken(tx, input.slug, null)) throw new ConflictError('Đường dẫn này đã được dùng cho bài viết khác.');
+      slug = input.slug;
+    } else slug = await freeSlugFor(tx, input.title, null);
+    const author = await tx.selectFrom('users').select('display_name').where('id', '=', actor.id).executeTakeFirst();
+    const row = await tx
+      .insertInto('articles')
+      .values({
+        section_id: input.sectionId,
+        author_id: actor.id,
+        title: input.title,
+        slug,
+        lead: input.lead,
+        body: JSON.stringify(input.body),
+        cover_media_id: input.coverMediaId,
+        byline: input.byline || author?.display_name || '',
+        status: 'draft',
+        published_at: null,
+        published_by: null,
+        seo_title: input.seoTitle ?? null,
+        seo_description: input.seoDescription ?? null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await setArticleTags(tx, row.id, input.tags);
+    await writeRevision(tx, row.id, actor.id, now);
+    await writeAudit(tx, { actorId: actor.id, action: 'article.create', entityType: 'article', entityId: row.id, details: { title: input.title } }, now);
+    return row.id;
+  });
+  return getArticleForActor(db, actor, id);
+}
+
+export async function updateArticle(db: DB, actor: Actor, id: number, input: UpdateArticleInput, now = new Date().toISOString()): Promise<EditableArticle> {
+  const stale = await db.transaction().execute(async (tx) => {
+    const current = await requireArticle(tx, actor, id);
+    if (!can(actor, 'edit', { authorId: current.author_id, status: current.status })) {
+      throw new ForbiddenError(current.status === 'draft' ? undefined : 'Bài đã gửi duyệt hoặc đã xuất bản: chỉ biên tập viên được sửa.');
+    }
+    if (current.version !== input.version) {
+      throw new ConflictError('Bài viết vừa được người khác lưu. Nội dung của bạn vẫn được giữ; hãy xem thay đổi rồi lưu lại.', await getArticleForActor(tx as unknown as DB, actor, id));
+    }
+    const sectionId = input.sectionId ?? current.section_id;
+    const sectionSlug = await sectionSlugOf(tx, sectionId);
+    const body: BodyDocument | undefined = input.body;
+    const coverMediaId = input.coverMediaId === undefined ? current.cover_media_id : input.coverMediaId;
+    await assertMediaExist(tx, [...(body ? figureMediaIds(body) : []), ...(coverMediaId ? [coverMediaId] : [])], 'body');
+
+    let slug = current.slug;
+    if (input.slug !== undefined && input.slug !== '' && input.slug !== current.slug) {
+      if (await slugTaken(tx, input.slug, id)) throw new ConflictError('Đường dẫn này đã được dùng cho bài viết khác.');
+      slug = input.slug;
+    } else if (input.slug === '' && input.title) slug = current.status === 'draft' ? await freeSlugFor(tx, input.title, id) : current.slug;
+
+    if (slug !== current.slug) {
+      // Once readers may have the old address, keep it answering with a redirect.
+      if (current.published_at) {
+        await tx
+          .insertInto('article_slug_history')
+          .values({ slug: current.slug, article_id: id, created_at: now })
+          .onConflict((oc) => oc.column('slug').doNothing())
+          .execute();
+      }
+      await tx.deleteFrom('article_slug_history').where('slug', '=', slug).where('article_id', '=', id).execute();
+    }
+
+    await tx
+      .updateTable('articles')
+      .set({
+        title: input.title ?? current.title,
+        slug,
+        lead: input.lead ?? current.lead,
+        body: body ? JSON.stringify(body) : current.body,
+        section_id: sectionId,
+        cover_media_id: coverMediaId,
+        byline: input.byline ?? current.byline,
+        seo_title: input.seoTitle === undefined ? current.seo_title : input.seoTitle,
+        seo_description: input.seoDescription === undefined ? current.seo_description : input.seoDescription,
+        updated_at: now,
+        version: current.version + 1,
+      })
+      .where('id', '=', id)
+      .where('version', '=', current.version)
+      .execute();
+    if (input.tags) await setArticleTags(tx, id, input.tags);
+    await writeRevision(tx, id, actor.id, now);
+
+    const tags = isLive(current.status) ? articleTags({ slug: current.slug, sectionSlug: current.section_slug }, { slug, sectionSlug }) : [];
+    await recordStaleTags(tx, tags, now);
+    return tags;
+  });
+  expireTagsLocally(stale);
+  return getArticleForActor(db, actor, id);
+}
+
+export async function deleteArticle(db: DB, actor: Actor, id: number, now = new Date().toISOString()): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const current = await requireArticle(tx, actor, id);
+    if (!can(actor, 'delete', { authorId: current.author_id, status: current.status })) {
+      throw new ForbiddenError('Chỉ xóa được bài ở trạng thái bản nháp.');
+    }
+    await tx.deleteFrom('articles').where('id', '=', id).execute();
+    await writeAudit(tx, { actorId: actor.id, action: 'article.delete', entityType: 'article', entityId: id, details: { title: current.title } }, now);
+  });
+}
+
+const auditActions: Record<WorkflowAction, AuditAction> = {
+  submit: 'article.submit',
+  publish: 'article.publish',
+  schedule: 'article.schedule',
+  unpublish: 'article.unpublish',
+  backToDraft: 'article.back_to_draft',
+};
+
+/** Images readers will see must describe themselves: no publishing while one lacks alt text. */
+async function assertPublishable(tx: Tx, article: NonNullable<ArticleRow>) {
+  const body = JSON.parse(article.body) as BodyDocument;
+  const issues: Record<string, string[]> = {};
+  if (!body.content.some((n) => n.type === 'paragraph' && (n.content ?? []).length > 0)) issues.body = ['Nội dung bài viết đang trống.'];
+  const ids = [...figureMediaIds(body), ...(article.cover_media_id ? [article.cover_media_id] : [])];
+  if (ids.length) {
+    const missingAlt = await tx.selectFrom('media').select(['id', 'file_name', 'alt']).where('id', 'in', ids).execute();
+    const bad = missingAlt.filter((m) => !m.alt.trim());
+    if (bad.length) {
+      issues.media = bad.map((m) => `Ảnh “${m.file_name}” chưa có mô tả thay thế (alt). Hãy thêm mô tả trước khi xuất bản.`);
+    }
+  }
+  if (Object.keys(issues).length) throw new ValidationError(issues, 'Bài viết chưa đủ điều kiện xuất bản.');
+}
+
+export async function runWorkflow(db: DB, actor: Actor, id: number, input: WorkflowInput, now = new Date().toISOString()): Promise<EditableArticle> {
+  const stale = await db.transaction().execute(async (tx) => {
+    const current = await requireArticle(tx, actor, id);
+    if (input.version !== undefined && input.version !== current.version) {
+      throw new ConflictError('Bài viết vừa được người khác thay đổi. Hãy tải lại trước khi thực hiện thao tác.');
+    }
+    const access = { authorId: current.author_id, status: current.status };
+    const next = transitionFor(input.action, current.status);
+    if (!next) throw new ConflictError(`Không thể thực hiện thao tác này khi bài đang ở trạng thái hiện tại.`);
+    if (!can(actor, input.action, access)) throw new ForbiddenError();
+
+    let publishedAt = current.published_at;
+    let publishedBy: number | null | undefined;
+    if (input.action === 'publish') {
+      await assertPublishable(tx, current);
+      // A first publication, or one that was scheduled for later, is stamped now; a republished article keeps its date.
+      if (!publishedAt || current.status === 'scheduled' || publishedAt > now) publishedAt = now;
+      publishedBy = actor.id;
+    } else if (input.action === 'schedule') {
+      const at = new Date(input.publishAt);
+      if (at.getTime() <= Date.parse(now)) throw new ValidationError({ publishAt: ['Thời điểm hẹn giờ phải ở tương lai.'] });
+      await assertPublishable(tx, current);
+      publishedAt = at.toISOString();
+      publishedBy = actor.id;
+    } else if (input.action === 'backToDraft' && current.status === 'scheduled') {
+      publishedAt = null;
+    }
+
+    await tx
+      .updateTable('articles')
+      .set({
+        status: next,
+        published_at: publishedAt,
+        ...(publishedBy !== undefined ? { published_by: publishedBy } : {}),
+        updated_at: now,
+        version: current.version + 1,
+      })
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(
+      tx,
+      { actorId: actor.id, action: auditActions[input.action], entityType: 'article', entityId: id, details: { from: current.status, to: next, ...(input.action === 'schedule' ? { publishAt: publishedAt } : {}) } },
+      now,
+    );
+    // Going live or leaving it changes public pages; moves between unpublished states do not.
+    const tags = isLive(current.status) || isLive(next) ? articleTags({ slug: current.slug, sectionSlug: current.section_slug }) : [];
+    await recordStaleTags(tx, tags, now);
+    return tags;
+  });
+  expireTagsLocally(stale);
+  return getArticleForActor(db, actor, id);
+}
+
+/**
+ * Puts scheduled articles whose time has come live. Called by the scheduler
+ * on every instance; the conditional update makes each article go live once.
+ */
+export async function publishDueArticles(db: DB, now = new Date().toISOString()): Promise<number[]> {
+  const due = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '<=', now).execute();
+  const published: number[] = [];
+  const stale: string[] = [];
+  for (const { id } of due) {
+    await db.transaction().execute(async (tx) => {
+      const row = await loadArticle(tx, id);
+      if (!row || row.status !== 'scheduled') return;
+      const result = await tx
+        .updateTable('articles')
+        .set({ status: 'published', updated_at: now, version: row.version + 1 })
+        .where('id', '=', id)
+        .where('status', '=', 'scheduled')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return;
+      await writeAudit(tx, { actorId: null, action: 'article.publish', entityType: 'article', entityId: id, details: { from: 'scheduled', to: 'published', scheduled: true } }, now);
+      const tags = articleTags({ slug: row.slug, sectionSlug: row.section_slug });
+      await recordStaleTags(tx, tags, now);
+      stale.push(...tags);
+      published.push(id);
+    });
+  }
+  expireTagsLocally(stale);
+  return published;
+}

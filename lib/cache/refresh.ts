@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import { revalidateTag } from 'next/cache';
+import type { Database } from '../db/schema';
+
+/**
+ * Refreshing after a write happens in two steps:
+ * - inside the write's transaction, the stale tags are recorded, so every
+ *   other instance of the site (lib/cache/invalidation-poller.ts) refreshes
+ *   its own page cache too;
+ * - after the commit, this instance expires them at once, so the next
+ *   request renders fresh content (read-your-writes).
+ */
+export async function recordStaleTags(tx: Kysely<Database>, tags: string[], now = new Date().toISOString()): Promise<void> {
+  const unique = [...new Set(tags)];
+  if (unique.length === 0) return;
+  await tx.insertInto('cache_invalidations').values(unique.map((tag) => ({ tag, created_at: now }))).execute();
+}
+
+export function expireTagsLocally(tags: string[]): void {
+  for (const tag of new Set(tags)) {
+    try {
+      revalidateTag(tag, { expire: 0 });
+    } catch (error) {
+      // Outside a Next.js request (scripts, tests) there is no page cache to refresh.
+      if (process.env.NEXT_RUNTIME) console.warn(`[cache] could not expire ${tag}:`, error instanceof Error ? error.message : error);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { getDb } from './db/client';
+import { publishDueArticles } from './articles/commands';
+import { pruneInvalidations, startInvalidationPoller } from './cache/invalidation-poller';
+
+const SCHEDULER_INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS ?? 15_000);
+
+/**
+ * Work that happens with nobody acting, started once per server instance:
+ * scheduled articles go live (at most one interval late, also after a
+ * restart, since the schedule lives in the database), and the page cache
+ * follows writes made by other instances.
+ */
+export function startBackgroundJobs(): void {
+  const db = getDb();
+  startInvalidationPoller(db);
+  let publishing = false;
+  const publishDue = async () => {
+    if (publishing) return;
+    publishing = true;
+    try {
+      const published = await publishDueArticles(db);
+      if (published.length) console.log(`[scheduler] published ${published.length} scheduled article(s): ${published.join(', ')}`);
+    } catch (error) {
+      console.warn('[scheduler] failed:', error instanceof Error ? error.message : error);
+    } finally {
+      publishing = false;
+    }
+  };
+  setInterval(publishDue, SCHEDULER_INTERVAL_MS).unref();
+  setInterval(() => void pruneInvalidations(db).catch(() => undefined), 3_600_000).unref();
+  void publishDue();
+}
