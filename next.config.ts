@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // A separate build folder lets a benchmark or second checkout build beside a running server.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', 'pg', 'sharp'],
   images: {

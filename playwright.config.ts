@@ -28,7 +28,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    command: `npx next start -p ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -40,6 +40,9 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       SITE_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      // Scheduled articles are checked often so the end-to-end test of scheduling stays short.
+      SCHEDULER_INTERVAL_MS: '2000',
       // The server must show Vietnam time whatever zone it runs in.
       TZ: 'America/New_York',
     },

@@ -37,12 +37,12 @@ if [ -n "${TEST_POSTGRES_URL:-}" ]; then
 fi
 
 echo "== production build (no database reachable: nothing may be baked in)"
-rm -rf .next
+rm -rf "${NEXT_DIST_DIR:-.next}"
 DATABASE_URL="file:/nonexistent-build-guard/news.db" npx next build
 
 run_e2e() {
   # Each run starts from an empty page cache so no page rendered from the other database is served.
-  rm -rf .next/cache
+  rm -rf "${NEXT_DIST_DIR:-.next}/cache"
   E2E_DATABASE_URL="$1" npx playwright test
 }
 

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import { uploadImage } from '../media/commands';
+import { documentFromParagraphs } from './body';
+import { getArticleForActor, listArticlesForActor } from './admin-queries';
+import { createArticle, deleteArticle, publishDueArticles, runWorkflow, updateArticle } from './commands';
+import { getPublishedArticleBySlug, findPublishedArticleByOldSlug } from './queries';
+import { getRevision, listRevisions, restoreRevision } from './revisions';
+import { insertSection } from './test-fixtures';
+import type { Actor } from './policy';
+
+let t: TestDatabase;
+let reporter: Actor, otherReporter: Actor, editor: Actor;
+let sectionId: number;
+
+async function makeUser(role: Actor['role'], email: string): Promise<Actor> {
+  const now = new Date().toISOString();
+  const row = await t.db
+    .insertInto('users')
+    .values({ email, display_name: email.split('@')[0]!, role, password_hash: null, active: 1, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, role };
+}
+
+const body = (text: string) => documentFromParagraphs([text]);
+const draftInput = (title: string) => ({ title, lead: 'Sapo', body: body('Nội dung bài.'), sectionId, tags: ['Thử'], coverMediaId: null, byline: '', seoTitle: null, seoDescription: null });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  reporter = await makeUser('reporter', 'pv1@example.com');
+  otherReporter = await makeUser('reporter', 'pv2@example.com');
+  editor = await makeUser('editor', 'btv@example.com');
+  sectionId = (await insertSection(t.db, 'thoi-su', 'Thời sự')).id;
+});
+afterAll(async () => t?.cleanup());
+
+describe('writing and publishing', () => {
+  it('a reporter drafts and submits; an editor publishes and stamps who and when', async () => {
+    const draft = await createArticle(t.db, reporter, { ...draftInput('Đẩy mạnh truyền thông giáo dục'), slug: '' });
+    expect(draft.slug).toBe('day-manh-truyen-thong-giao-duc');
+    expect(draft.status).toBe('draft');
+    expect(draft.byline).toBe('pv1');
+
+    await expect(runWorkflow(t.db, reporter, draft.id, { action: 'publish' })).rejects.toBeInstanceOf(ForbiddenError);
+    const submitted = await runWorkflow(t.db, reporter, draft.id, { action: 'submit' });
+    expect(submitted.status).toBe('in_review');
+    await expect(updateArticle(t.db, reporter, draft.id, { version: submitted.version, title: 'Sửa sau khi gửi' })).rejects.toBeInstanceOf(ForbiddenError);
+
+    const published = await runWorkflow(t.db, editor, draft.id, { action: 'publish' });
+    expect(published.status).toBe('published');
+    expect(published.publishedAt).not.toBeNull();
+    const row = await t.db.selectFrom('articles').select('published_by').where('id', '=', draft.id).executeTakeFirstOrThrow();
+    expect(row.published_by).toBe(editor.id);
+    expect(await getPublishedArticleBySlug(t.db, published.slug)).not.toBeNull();
+
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', draft.id).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['article.create', 'article.submit', 'article.publish']);
+  });
+
+  it('keeps other reporters out of a draft: 404, not 403, so ids reveal nothing', async () => {
+    const draft = await createArticle(t.db, reporter, draftInput('Bài riêng của phóng viên một'));
+    await expect(getArticleForActor(t.db, otherReporter, draft.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateArticle(t.db, otherReporter, draft.id, { version: 1, title: 'Chen ngang' })).rejects.toBeInstanceOf(NotFoundError);
+    const list = await listArticlesForActor(t.db, otherReporter, { page: 1, pageSize: 50, sort: 'updated_desc' });
+    expect(list.items.some((a) => a.id === draft.id)).toBe(false);
+    const editorList = await listArticlesForActor(t.db, editor, { page: 1, pageSize: 50, sort: 'updated_desc', q: 'phóng viên một' });
+    expect(editorList.items.map((a) => a.id)).toContain(draft.id);
+  });
+
+  it('refuses a stale save with 409 and the current version', async () => {
+    const draft = await createArticle(t.db, editor, draftInput('Hai người cùng sửa một bài'));
+    const first = await updateArticle(t.db, editor, draft.id, { version: draft.version, lead: 'Bản của biên tập viên A' });
+    const error = await updateArticle(t.db, editor, draft.id, { version: draft.version, lead: 'Bản của biên tập viên B' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).details).toMatchObject({ lead: 'Bản của biên tập viên A', version: first.version });
+  });
+
+  it('keeps every save as a revision that can be compared and restored', async () => {
+    const draft = await createArticle(t.db, editor, draftInput('Bài có nhiều phiên bản'));
+    const v2 = await updateArticle(t.db, editor, draft.id, { version: 1, body: body('Đoạn văn đã sửa lần hai.') });
+    const v3 = await updateArticle(t.db, editor, draft.id, { version: v2.version, title: 'Bài có nhiều phiên bản (sửa)' });
+    const revisions = await listRevisions(t.db, editor, draft.id);
+    expect(revisions.map((r) => r.version)).toEqual([3, 2, 1]);
+    const first = await getRevision(t.db, editor, draft.id, revisions.at(-1)!.id);
+    expect(first.text).toBe('Nội dung bài.');
+    const restored = await restoreRevision(t.db, editor, draft.id, first.id, v3.version);
+    expect(restored.title).toBe('Bài có nhiều phiên bản');
+    expect(restored.version).toBe(4);
+    expect((await listRevisions(t.db, editor, draft.id)).length).toBe(4);
+  });
+
+  it('keeps a published article reachable at its old address after a slug change', async () => {
+    const draft = await createArticle(t.db, editor, draftInput('Tên cũ của bài'));
+    const live = await runWorkflow(t.db, editor, draft.id, { action: 'publish' });
+    const renamed = await updateArticle(t.db, editor, draft.id, { version: live.version, slug: 'ten-moi-cua-bai' });
+    expect(renamed.slug).toBe('ten-moi-cua-bai');
+    expect(await findPublishedArticleByOldSlug(t.db, 'ten-cu-cua-bai')).toEqual({ slug: 'ten-moi-cua-bai', sectionSlug: 'thoi-su' });
+    const other = await createArticle(t.db, editor, draftInput('Bài khác'));
+    await expect(updateArticle(t.db, editor, other.id, { version: 1, slug: 'ten-cu-cua-bai' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateArticle(t.db, editor, other.id, { version: 1, slug: 'ten-moi-cua-bai' })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('publishes scheduled articles when their time comes, once', async () => {
+    const draft = await createArticle(t.db, editor, draftInput('Bài hẹn giờ'));
+    const at = new Date(Date.now() + 60_000).toISOString();
+    const scheduled = await runWorkflow(t.db, editor, draft.id, { action: 'schedule', publishAt: at });
+    expect(scheduled.status).toBe('scheduled');
+    expect(await getPublishedArticleBySlug(t.db, scheduled.slug)).toBeNull();
+    expect(await publishDueArticles(t.db)).toEqual([]);
+    const later = new Date(Date.now() + 61_000).toISOString();
+    const [a, b] = await Promise.all([publishDueArticles(t.db, later), publishDueArticles(t.db, later)]);
+    expect([...a, ...b]).toEqual([draft.id]);
+    expect(await getPublishedArticleBySlug(t.db, scheduled.slug, later)).not.toBeNull();
+    await expect(runWorkflow(t.db, editor, draft.id, { action: 'schedule', publishAt: new Date(Date.now() - 1000).toISOString() })).rejects.toBeDefined();
+  });
+
+  it('will not publish while an image lacks alt text', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer();
+    const image = await uploadImage(t.db, editor, { name: 'anh.png', bytes: png }, {});
+    const draft = await createArticle(t.db, editor, { ...draftInput('Bài có ảnh thiếu mô tả'), body: documentFromParagraphs(['Mở đầu.', { mediaId: image.id, caption: 'Ảnh' }]) });
+    const error = await runWorkflow(t.db, editor, draft.id, { action: 'publish' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.media?.[0]).toMatch(/mô tả thay thế/);
+    await t.db.updateTable('media').set({ alt: 'Một ô màu đỏ' }).where('id', '=', image.id).execute();
+    expect((await runWorkflow(t.db, editor, draft.id, { action: 'publish' })).status).toBe('published');
+  });
+
+  it('deletes drafts only', async () => {
+    const draft = await createArticle(t.db, reporter, draftInput('Bài nháp sẽ xóa'));
+    await expect(deleteArticle(t.db, otherReporter, draft.id)).rejects.toBeInstanceOf(NotFoundError);
+    await deleteArticle(t.db, reporter, draft.id);
+    await expect(getArticleForActor(t.db, reporter, draft.id)).rejects.toBeInstanceOf(NotFoundError);
+    const live = await createArticle(t.db, editor, draftInput('Bài đã đăng không xóa'));
+    await runWorkflow(t.db, editor, live.id, { action: 'publish' });
+    await expect(deleteArticle(t.db, editor, live.id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
