@@ -10,6 +10,19 @@ const nextConfig: NextConfig = {
     formats: ['image/avif', 'image/webp'],
     minimumCacheTTL: 31536000,
   },
+  async headers() {
+    const privatePage = [
+      { key: 'Cache-Control', value: 'private, no-store' },
+      { key: 'X-Robots-Tag', value: 'noindex, nofollow, noarchive' },
+    ];
+    return [
+      { source: '/xem-truoc/:path*', headers: privatePage },
+      { source: '/quan-tri/:path*', headers: privatePage },
+      { source: '/quan-tri', headers: privatePage },
+      { source: '/dang-nhap', headers: [{ key: 'X-Robots-Tag', value: 'noindex' }] },
+      { source: '/api/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex' }] },
+    ];
+  },
   async rewrites() {
     return {
       // Public pages live under dynamic segments so they are rendered on the

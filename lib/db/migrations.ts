@@ -184,6 +184,24 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('articles_author_idx').on('articles').column('author_id').execute();
     },
   },
+  '0003_preview_links': {
+    async up(db: Kysely<unknown>) {
+      const t = dialectTypes(db);
+      // Share links for previews. Only a hash of the token is kept: a copy of the database gives no working link.
+      await t
+        .withId(db.schema.createTable('preview_links'))
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('last_opened_at', 'text')
+        .addColumn('open_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('preview_links_article_idx').on('preview_links').column('article_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

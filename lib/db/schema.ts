@@ -148,7 +148,20 @@ export interface CacheInvalidationsTable {
   created_at: string;
 }
 
+export interface PreviewLinksTable {
+  id: Generated<number>;
+  article_id: number;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  last_opened_at: string | null;
+  open_count: number;
+}
+
 export interface Database {
+  preview_links: PreviewLinksTable;
   article_revisions: ArticleRevisionsTable;
   audit_log: AuditLogTable;
   auth_throttle: AuthThrottleTable;

@@ -1,0 +1,87 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { signedInContext } from './session';
+
+let reporter: APIRequestContext;
+let article: { id: number; slug: string; section: { slug: string }; title: string };
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ baseURL }) => {
+  reporter = await signedInContext(baseURL!, 'reporter@example.com');
+  const sections = await (await reporter.get('/api/sections')).json();
+  const title = `Bản nháp xem trước ${Date.now()}`;
+  const created = await reporter.post('/api/articles', {
+    data: {
+      title,
+      lead: 'Sapo của bản nháp chỉ người trong tòa soạn được thấy.',
+      sectionId: sections[1].id,
+      tags: ['Xem trước'],
+      coverMediaId: null,
+      byline: 'Huyền Trang',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Đoạn văn bí mật của bản nháp.' }] }] },
+    },
+  });
+  expect(created.status()).toBe(201);
+  article = await created.json();
+});
+
+test.afterAll(async () => reporter?.dispose());
+
+test('a signed-in reporter previews the draft as readers will see it', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: await reporter.storageState() });
+  const page = await context.newPage();
+  const response = await page.goto(`/xem-truoc/bai-viet/${article.id}`);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['cache-control']).toContain('no-store');
+  expect(response?.headers()['cache-control']).toContain('private');
+  expect(response?.headers()['x-robots-tag']).toContain('noindex');
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  await expect(page.getByRole('note', { name: 'Bản xem trước' })).toContainText('Bản nháp – chưa xuất bản');
+  await expect(page.getByRole('note', { name: 'Bản xem trước' })).toContainText('Bản nháp');
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await expect(page.getByText('Đoạn văn bí mật của bản nháp.')).toBeVisible();
+  // Same components as the public page: the text size control, byline and print action are there.
+  await expect(page.getByRole('group', { name: 'Cỡ chữ' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'In bài' })).toBeVisible();
+
+  // Having opened a preview, the public address of the draft is still a 404.
+  const publicResponse = await page.goto(`/${article.section.slug}/${article.slug}`);
+  expect(publicResponse?.status()).toBe(404);
+  await context.close();
+});
+
+test('someone without an account opens a share link, until it is revoked', async ({ browser, request }) => {
+  const made = await reporter.post(`/api/articles/${article.id}/preview-links`, { data: { expiresInHours: 48 } });
+  expect(made.status()).toBe(201);
+  const link = await made.json();
+  expect(link.token.length).toBeGreaterThanOrEqual(22); // ≥ 128 bits in base64url
+
+  const stranger = await browser.newContext(); // no cookies at all
+  const page = await stranger.newPage();
+  const response = await page.goto(link.path);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['cache-control']).toContain('no-store');
+  expect(response?.headers()['x-robots-tag']).toContain('noindex');
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+
+  const [listed] = await (await reporter.get(`/api/articles/${article.id}/preview-links`)).json();
+  expect(listed).toMatchObject({ id: link.id, active: true, openCount: 1 });
+
+  expect((await reporter.delete(`/api/articles/${article.id}/preview-links/${link.id}`)).status()).toBe(204);
+  const revoked = await page.goto(link.path);
+  expect(revoked?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Liên kết xem trước không còn hiệu lực' })).toBeVisible();
+  await expect(page.getByText('Đoạn văn bí mật của bản nháp.')).toHaveCount(0);
+
+  const guessed = await request.get(`/xem-truoc/${'A'.repeat(43)}`);
+  expect(guessed.status()).toBe(404);
+  await stranger.close();
+});
+
+test('a draft shows on no public page', async ({ request }) => {
+  for (const path of ['/', `/${article.section.slug}`, `/${article.section.slug}/${article.slug}`]) {
+    const response = await request.get(path);
+    const html = await response.text();
+    expect(html, path).not.toContain(article.title);
+  }
+});
