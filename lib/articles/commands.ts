@@ -7,6 +7,7 @@ import { expireTagsLocally, recordStaleTags } from '../cache/refresh';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import { slugify } from '../text/slug';
 import { figureMediaIds, type BodyDocument } from './body';
+import { indexArticle, removeFromIndex } from '../search/index-articles';
 import { getArticleForActor, type EditableArticle } from './admin-queries';
 import { can, canCreateArticle, transitionFor, type Actor, type WorkflowAction } from './policy';
 import type { CreateArticleInput, UpdateArticleInput, WorkflowInput } from './schemas';
@@ -169,6 +170,7 @@ export async function createArticle(db: DB, actor: Actor, input: CreateArticleIn
       .returning('id')
       .executeTakeFirstOrThrow();
     await setArticleTags(tx, row.id, input.tags);
+    await indexArticle(tx, row.id);
     await writeRevision(tx, row.id, actor.id, now);
     await writeAudit(tx, { actorId: actor.id, action: 'article.create', entityType: 'article', entityId: row.id, details: { title: input.title } }, now);
     return row.id;
@@ -228,6 +230,7 @@ export async function updateArticle(db: DB, actor: Actor, id: number, input: Upd
       .where('version', '=', current.version)
       .execute();
     if (input.tags) await setArticleTags(tx, id, input.tags);
+    await indexArticle(tx, id);
     await writeRevision(tx, id, actor.id, now);
 
     const tags = isLive(current.status) ? articleTags({ slug: current.slug, sectionSlug: current.section_slug }, { slug, sectionSlug }) : [];
@@ -244,6 +247,7 @@ export async function deleteArticle(db: DB, actor: Actor, id: number, now = new 
     if (!can(actor, 'delete', { authorId: current.author_id, status: current.status })) {
       throw new ForbiddenError('Chỉ xóa được bài ở trạng thái bản nháp.');
     }
+    await removeFromIndex(tx, id);
     await tx.deleteFrom('articles').where('id', '=', id).execute();
     await writeAudit(tx, { actorId: actor.id, action: 'article.delete', entityType: 'article', entityId: id, details: { title: current.title } }, now);
   });

@@ -202,6 +202,27 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('preview_links_article_idx').on('preview_links').column('article_id').execute();
     },
   },
+  '0004_search_and_authors': {
+    async up(db: Kysely<any>) {
+      // Full-text search over folded text (see lib/search): FTS5 in SQLite, a weighted tsvector in PostgreSQL.
+      if (isPostgres(db)) {
+        await sql`create table article_search (
+          article_id integer primary key references articles(id) on delete cascade,
+          title text not null, lead text not null, body text not null,
+          document tsvector generated always as (
+            setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', lead), 'B') || setweight(to_tsvector('simple', body), 'C')
+          ) stored)`.execute(db);
+        await sql`create index article_search_document_idx on article_search using gin (document)`.execute(db);
+      } else {
+        await sql`create virtual table article_search using fts5(title, lead, body, tokenize = 'unicode61')`.execute(db);
+      }
+      // Author pages group articles by byline.
+      await db.schema.alterTable('articles').addColumn('byline_slug', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema.createIndex('articles_byline_slug_idx').on('articles').column('byline_slug').execute();
+      const { rebuildSearchIndex } = await import('../search/index-articles');
+      await rebuildSearchIndex(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

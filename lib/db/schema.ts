@@ -51,6 +51,8 @@ export interface ArticlesTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** slugify(byline), kept in step by every write: the author page's key. */
+  byline_slug: Generated<string>;
 }
 
 /** Slugs an article no longer uses; their URLs answer 301 to the current one. */
@@ -160,7 +162,18 @@ export interface PreviewLinksTable {
   open_count: number;
 }
 
+/** Folded text for search; in SQLite an FTS5 table whose rowid is the article id. */
+export interface ArticleSearchTable {
+  /** PostgreSQL's key; SQLite's FTS5 table uses rowid instead. Only one of the two is written. */
+  article_id: Generated<number>;
+  rowid: Generated<number>;
+  title: string;
+  lead: string;
+  body: string;
+}
+
 export interface Database {
+  article_search: ArticleSearchTable;
   preview_links: PreviewLinksTable;
   article_revisions: ArticleRevisionsTable;
   audit_log: AuditLogTable;

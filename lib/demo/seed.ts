@@ -7,6 +7,7 @@ import { drawDemoPhoto } from './images';
 import { demoArticles } from './demo-articles';
 import { DEMO_PASSWORD, demoAccounts, demoSections, seedArticle } from './seed-article';
 import { hashPassword } from '../auth/passwords';
+import { indexArticle } from '../search/index-articles';
 
 
 type ArticleInput = {
@@ -141,6 +142,7 @@ export async function seedDemoContent(db: DB): Promise<{ seeded: boolean; articl
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await indexArticle(tx, article.id);
       for (const slug of input.formerSlugs ?? []) {
         await tx.insertInto('article_slug_history').values({ slug, article_id: article.id, created_at: now }).execute();
       }

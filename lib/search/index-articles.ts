@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { isPostgres } from '../db/client';
+import { bodyPlainText, parseBody } from '../articles/body';
+import { slugify } from '../text/slug';
+import { foldForSearch } from './text';
+
+/**
+ * Keeps the search index and the byline slug of an article in step with it.
+ * Called inside the write's transaction by every command that changes an
+ * article, so a search never finds text that is not (or no longer) there.
+ */
+export async function indexArticle(db: Kysely<Database>, articleId: number): Promise<void> {
+  const article = await db.selectFrom('articles').select(['title', 'lead', 'body', 'byline']).where('id', '=', articleId).executeTakeFirst();
+  if (!article) return removeFromIndex(db, articleId);
+  const doc = {
+    title: foldForSearch(article.title),
+    lead: foldForSearch(article.lead),
+    body: foldForSearch(bodyPlainText(parseBody(article.body))),
+  };
+  await db.updateTable('articles').set({ byline_slug: slugify(article.byline) }).where('id', '=', articleId).execute();
+  if (isPostgres(db)) {
+    await db
+      .insertInto('article_search')
+      .values({ article_id: articleId, ...doc })
+      .onConflict((oc) => oc.column('article_id').doUpdateSet(doc))
+      .execute();
+  } else {
+    await db.deleteFrom('article_search').where('rowid', '=', articleId).execute();
+    await db.insertInto('article_search').values({ rowid: articleId, ...doc }).execute();
+  }
+}
+
+export async function removeFromIndex(db: Kysely<Database>, articleId: number): Promise<void> {
+  if (isPostgres(db)) await db.deleteFrom('article_search').where('article_id', '=', articleId).execute();
+  else await db.deleteFrom('article_search').where('rowid', '=', articleId).execute();
+}
+
+export async function rebuildSearchIndex(db: Kysely<any>): Promise<number> {
+  const ids = await (db as Kysely<Database>).selectFrom('articles').select('id').execute();
+  for (const { id } of ids) await indexArticle(db as Kysely<Database>, id);
+  return ids.length;
+}

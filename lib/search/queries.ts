@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/client';
+import { isPostgres } from '../db/client';
+import { vietnamLocalToUtcIso } from '../time/format';
+import { searchTerms } from './text';
+
+export const searchQuerySchema = z.object({
+  q: z.string().trim().max(200, 'Từ khóa tìm kiếm tối đa 200 ký tự.').default(''),
+  section: z.string().trim().max(80).optional().transform((v) => v || undefined),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
+  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+});
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+export type SearchHit = {
+  id: number;
+  title: string;
+  slug: string;
+  lead: string;
+  /** Folded plain text of the body, for the snippet; the original wording is the lead when it matches. */
+  sectionName: string;
+  sectionSlug: string;
+  publishedAt: string;
+  byline: string;
+};
+
+export type SearchResult = { hits: SearchHit[]; total: number; page: number; pageSize: number; pageCount: number; terms: string[] };
+
+/**
+ * One search for both databases: every query word must match the start of a
+ * word in title, lead or body, without regard to diacritics; results are
+ * ranked by relevance (title above lead above body), then by recency. Only
+ * published articles are searched.
+ */
+export async function searchArticles(db: DB, query: SearchQuery & { pageSize?: number }, now = new Date().toISOString()): Promise<SearchResult> {
+  const terms = searchTerms(query.q);
+  const pageSize = query.pageSize ?? 10;
+  const empty = { hits: [], total: 0, page: query.page, pageSize, pageCount: 0, terms };
+  if (terms.length === 0) return empty;
+
+  const pg = isPostgres(db);
+  const matchExpression = pg ? terms.map((t) => `${t}:*`).join(' & ') : terms.map((t) => `"${t}"*`).join(' AND ');
+
+  let base = db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', now);
+  if (query.section) base = base.where('sections.slug', '=', query.section);
+  // Dates are Vietnamese calendar days.
+  if (query.from) base = base.where('articles.published_at', '>=', vietnamLocalToUtcIso(`${query.from} 00:00`));
+  if (query.to) base = base.where('articles.published_at', '<', new Date(Date.parse(vietnamLocalToUtcIso(`${query.to} 00:00`)) + 86_400_000).toISOString());
+
+  const matched = pg
+    ? base
+        .innerJoin('article_search', 'article_search.article_id', 'articles.id')
+        .where(sql<boolean>`article_search.document @@ to_tsquery('simple', ${matchExpression})`)
+    : base
+        .innerJoin('article_search', 'article_search.rowid', 'articles.id')
+        .where(sql<boolean>`article_search match ${matchExpression}`);
+
+  // ts_rank_cd grows with relevance; bm25 shrinks with it. Both weigh title > lead > body.
+  const relevance = pg
+    ? sql<number>`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', article_search.document, to_tsquery('simple', ${matchExpression}))`
+    : sql<number>`-bm25(article_search, 10.0, 4.0, 1.0)`;
+
+  const [rows, count] = await Promise.all([
+    matched
+      .select([
+        'articles.id',
+        'articles.title',
+        'articles.slug',
+        'articles.lead',
+        'articles.byline',
+        'articles.published_at',
+        'sections.name as section_name',
+        'sections.slug as section_slug',
+        relevance.as('relevance'),
+      ])
+      .orderBy('relevance', 'desc')
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(pageSize)
+      .offset((query.page - 1) * pageSize)
+      .execute(),
+    matched.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const total = Number(count.n);
+  return {
+    hits: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      slug: r.slug,
+      lead: r.lead,
+      byline: r.byline,
+      publishedAt: r.published_at ?? '',
+      sectionName: r.section_name,
+      sectionSlug: r.section_slug,
+    })),
+    total,
+    page: query.page,
+    pageSize,
+    pageCount: Math.ceil(total / pageSize),
+    terms,
+  };
+}
