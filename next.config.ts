@@ -30,6 +30,12 @@ const nextConfig: NextConfig = {
       // read, or bake in, whatever database happens to exist then.
       beforeFiles: [
         { source: '/', destination: '/trang-nhat/moi-nhat' },
+        // Feeds and sitemaps at their conventional addresses, served by dynamic
+        // routes under reserved section slugs (rss, sitemap) for the same reason.
+        { source: '/rss.xml', destination: '/rss/moi-nhat' },
+        { source: '/sitemap.xml', destination: '/sitemap/index.xml' },
+        { source: '/sitemap-news.xml', destination: '/sitemap/news.xml' },
+        { source: '/sitemaps/:page(\\d{1,6})\\.xml', destination: '/sitemap/:page.xml' },
         {
           source: '/:section((?!tim-kiem)[a-z0-9-]+)',
           has: [{ type: 'query', key: 'page', value: '(?<page>\\d{1,6})' }],

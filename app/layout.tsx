@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import './globals.css';
 import { siteConfig, siteUrl } from '@/lib/site/config';
-import { textSizeBootScript } from '@/lib/site/text-size';
+import { readerPreferencesBootScript } from '@/lib/site/text-size';
 import { siteFontStack } from './fonts';
 
 export const metadata: Metadata = {
@@ -17,7 +17,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     // The boot script sets class and data-text-size on <html> before React hydrates.
     <html lang="vi" suppressHydrationWarning style={{ ['--font-site' as string]: siteFontStack }}>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: textSizeBootScript }} />
+        <script dangerouslySetInnerHTML={{ __html: readerPreferencesBootScript }} />
       </head>
       <body className="min-h-screen bg-white font-sans text-ink antialiased">{children}</body>
     </html>

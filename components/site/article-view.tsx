@@ -6,17 +6,24 @@ import { ArticleBody, ArticleFigure } from './article-body';
 import { ArticleRating } from './article-rating';
 import { PrintButton } from './print-button';
 import { TextSizeControl } from './text-size-control';
+import { ArticleDiscovery } from './article-discovery';
+import { ShareButtons } from './share-buttons';
+import { ViewBeacon } from './view-beacon';
+import { slugify } from '@/lib/text/slug';
 
 /**
  * The article as readers see it. Previews render this same component, so a
- * draft looks exactly like the published page.
+ * draft looks exactly like the published page; they leave out what only a
+ * published article has (rating, view counting, related reading).
  */
-export function ArticleView({ article, showRating = true }: { article: PublicArticle; showRating?: boolean }) {
+export function ArticleView({ article, mode = 'public' }: { article: PublicArticle; mode?: 'public' | 'preview' }) {
+  const isPublic = mode === 'public';
   const url = `${siteUrl()}${articlePath(article.section.slug, article.slug)}`;
   const mailto = `mailto:?subject=${encodeURIComponent(article.title)}&body=${encodeURIComponent(`${article.title}\n\n${url}`)}`;
   // The lead figure is the first one in the body; the cover is shown only when the body has none.
   const bodyHasFigure = article.body.content.some((n) => n.type === 'figure');
   return (
+    <>
     <article className="mx-auto max-w-3xl" aria-labelledby="tieu-de">
       <nav aria-label="Đường dẫn" className="no-print mb-3 text-sm">
         <ol className="flex flex-wrap gap-1 text-muted">
@@ -63,18 +70,36 @@ export function ArticleView({ article, showRating = true }: { article: PublicArt
       <div className="mt-4">
         <ArticleBody doc={article.body} media={article.media} />
       </div>
-      <p className="article-text mt-6 text-right font-bold">{article.byline}</p>
+      <p className="article-text mt-6 text-right font-bold">
+        {article.byline && slugify(article.byline) ? (
+          <Link href={`/tac-gia/${slugify(article.byline)}`} rel="author" className="hover:text-brand hover:underline">
+            {article.byline}
+          </Link>
+        ) : (
+          article.byline
+        )}
+      </p>
       {article.tags.length > 0 ? (
         <ul aria-label="Từ khóa" className="no-print mt-6 flex flex-wrap gap-2 text-sm">
           {article.tags.map((t) => (
-            <li key={t.slug} className="rounded-full bg-gray-100 px-3 py-1 text-gray-700">
-              {t.name}
+            <li key={t.slug}>
+              <Link href={`/the/${t.slug}`} className="block rounded-full bg-gray-100 px-3 py-1 text-gray-800 hover:bg-gray-200">
+                {t.name}
+              </Link>
             </li>
           ))}
         </ul>
       ) : null}
       <p className="print-only mt-6 text-sm">Địa chỉ bài viết: {url}</p>
-      {showRating ? <ArticleRating articleId={article.id} /> : null}
+      <ShareButtons url={url} title={article.title} />
+      {isPublic ? (
+        <>
+          <ArticleRating articleId={article.id} />
+          <ViewBeacon articleId={article.id} />
+        </>
+      ) : null}
     </article>
+    {isPublic ? <ArticleDiscovery articleId={article.id} sectionSlug={article.section.slug} /> : null}
+    </>
   );
 }

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { siteConfig } from '@/lib/site/config';
 import type { Section } from '@/lib/sections/queries';
+import { ContrastToggle } from './contrast-toggle';
+import { CloseOnNavigate } from './close-on-navigate';
 
 /** Header with section navigation: a row of links on wide screens, a disclosure menu on phones (works without JS). */
 export function SiteHeader({ sections }: { sections: Section[] }) {
@@ -14,14 +16,28 @@ export function SiteHeader({ sections }: { sections: Section[] }) {
           <span className="text-2xl font-bold tracking-tight text-brand sm:text-3xl">{siteConfig.name}</span>
           <span className="text-xs text-muted sm:text-sm">{siteConfig.tagline}</span>
         </Link>
-        <details className="relative md:hidden">
+        <div className="flex items-center gap-2">
+          <form role="search" action="/tim-kiem" method="get" className="hidden items-center gap-1 sm:flex">
+            <label htmlFor="header-q" className="sr-only">
+              Tìm kiếm bài viết
+            </label>
+            <input id="header-q" name="q" type="search" placeholder="Tìm kiếm…" className="w-44 rounded border border-gray-300 px-2 py-1 text-sm lg:w-56" />
+            <button type="submit" className="rounded bg-brand px-3 py-1 text-sm font-semibold text-white hover:bg-brand-dark">
+              Tìm
+            </button>
+          </form>
+          <Link href="/tim-kiem" className="rounded border border-gray-300 px-2 py-1 text-sm sm:hidden">
+            Tìm kiếm
+          </Link>
+          <ContrastToggle />
+        <CloseOnNavigate className="relative md:hidden">
           <summary className="flex cursor-pointer list-none items-center gap-2 rounded border border-gray-300 px-3 py-2 text-sm font-semibold">
             <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
               <path d="M3 6h18M3 12h18M3 18h18" />
             </svg>
             Chuyên mục
           </summary>
-          <nav aria-label="Chuyên mục" className="absolute right-0 z-20 mt-2 w-64 rounded border border-gray-200 bg-white p-2 shadow-lg">
+          <nav aria-label="Chuyên mục" className="absolute right-0 z-20 mt-2 max-h-[70vh] w-64 overflow-y-auto rounded border border-gray-200 bg-white p-2 shadow-lg">
             <ul>
               <li>
                 <Link href="/" className="block rounded px-3 py-2 hover:bg-gray-100">
@@ -37,7 +53,8 @@ export function SiteHeader({ sections }: { sections: Section[] }) {
               ))}
             </ul>
           </nav>
-        </details>
+        </CloseOnNavigate>
+        </div>
       </div>
       <nav aria-label="Chuyên mục chính" className="hidden bg-brand md:block">
         <ul className="mx-auto flex max-w-6xl flex-wrap px-2">

@@ -203,3 +203,168 @@ export async function getHomePage(db: DB, now = new Date().toISOString()): Promi
       .filter((block) => block.articles.length > 0),
   };
 }
+
+/** Articles with a tag, newest first; null when the tag does not exist. */
+export async function listTagArticles(db: DB, tagSlug: string, page: number, pageSize: number, now = new Date().toISOString()) {
+  const tag = await db.selectFrom('tags').select(['id', 'name', 'slug']).where('slug', '=', tagSlug).executeTakeFirst();
+  if (!tag) return null;
+  const base = publicArticles(db, now).innerJoin('article_tags', 'article_tags.article_id', 'articles.id').where('article_tags.tag_id', '=', tag.id);
+  const [rows, count] = await Promise.all([
+    base.select(cardColumns).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const total = Number(count.n);
+  return { tag: { name: tag.name, slug: tag.slug }, page: { items: rows.map(toCard), page, pageSize, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) } };
+}
+
+/** Articles signed with a byline (the author page); null when nobody publishes under it. */
+export async function listAuthorArticles(db: DB, bylineSlug: string, page: number, pageSize: number, now = new Date().toISOString()) {
+  const base = publicArticles(db, now).where('articles.byline_slug', '=', bylineSlug);
+  const [rows, count] = await Promise.all([
+    base.select(cardColumns).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const total = Number(count.n);
+  if (total === 0) return null;
+  return { author: { name: rows[0]?.byline ?? '', slug: bylineSlug }, page: { items: rows.map(toCard), page, pageSize, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) } };
+}
+
+/** Related reading: articles sharing the most tags, then the newest of the same section. */
+export async function listRelatedArticles(db: DB, articleId: number, sectionSlug: string, limit = 4, now = new Date().toISOString()): Promise<ArticleCard[]> {
+  const byTags = await publicArticles(db, now)
+    .innerJoin('article_tags as mine', (join) => join.on('mine.article_id', '=', articleId))
+    .innerJoin('article_tags as theirs', (join) => join.onRef('theirs.tag_id', '=', 'mine.tag_id').onRef('theirs.article_id', '=', 'articles.id'))
+    .select([...cardColumns, (eb) => eb.fn.countAll<number>().as('shared')])
+    .where('articles.id', '!=', articleId)
+    .groupBy(['articles.id', 'sections.id', 'media.id'])
+    .orderBy('shared', 'desc')
+    .orderBy('articles.published_at', 'desc')
+    .limit(limit)
+    .execute();
+  const cards = byTags.map(toCard);
+  if (cards.length < limit) {
+    const more = await publicArticles(db, now)
+      .select(cardColumns)
+      .where('sections.slug', '=', sectionSlug)
+      .where('articles.id', 'not in', [articleId, ...cards.map((c) => c.id)])
+      .orderBy('articles.published_at', 'desc')
+      .limit(limit - cards.length)
+      .execute();
+    cards.push(...more.map(toCard));
+  }
+  return cards;
+}
+
+/** "Đọc nhiều": most viewed over the last `days` Vietnamese days. */
+export async function listMostRead(db: DB, days = 7, limit = 5, now = new Date().toISOString()): Promise<ArticleCard[]> {
+  const since = new Date(Date.parse(now) - days * 86_400_000).toISOString().slice(0, 10);
+  const rows = await publicArticles(db, now)
+    .innerJoin('article_views', 'article_views.article_id', 'articles.id')
+    .select([...cardColumns, (eb) => eb.fn.sum<number>('article_views.views').as('total_views')])
+    .where('article_views.day', '>=', since)
+    .groupBy(['articles.id', 'sections.id', 'media.id'])
+    .orderBy('total_views', 'desc')
+    .orderBy('articles.published_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toCard);
+}
+
+/* ---------- Feeds and sitemaps ---------- */
+
+export type FeedArticle = ArticleCard & {
+  updatedAt: string;
+  /** The cover's stored file, for an RSS enclosure (length is its size in bytes). */
+  coverFile: { url: string; byteSize: number; mimeType: string } | null;
+};
+
+/** The newest public articles, of one section or of the whole site, with what a feed needs of the cover. */
+export async function listFeedArticles(
+  db: DB,
+  options: { sectionId?: number; limit: number },
+  now = new Date().toISOString(),
+): Promise<FeedArticle[]> {
+  let query = publicArticles(db, now)
+    .select([...cardColumns, 'articles.updated_at', 'media.byte_size as cover_byte_size', 'media.mime_type as cover_mime_type'])
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(options.limit);
+  if (options.sectionId !== undefined) query = query.where('articles.section_id', '=', options.sectionId);
+  const rows = await query.execute();
+  return rows.map((row) => {
+    const card = toCard(row);
+    return {
+      ...card,
+      updatedAt: row.updated_at,
+      coverFile:
+        card.cover && row.cover_byte_size != null && row.cover_mime_type != null
+          ? { url: card.cover.url, byteSize: Number(row.cover_byte_size), mimeType: row.cover_mime_type }
+          : null,
+    };
+  });
+}
+
+export type SitemapArticle = { title: string; slug: string; sectionSlug: string; publishedAt: string; updatedAt: string };
+
+function publicArticleRows(db: DB, now: string) {
+  return db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', now)
+    .select(['articles.title', 'articles.slug', 'sections.slug as section_slug', 'articles.published_at', 'articles.updated_at']);
+}
+
+const toSitemapArticle = (row: { title: string; slug: string; section_slug: string; published_at: string | null; updated_at: string }): SitemapArticle => ({
+  title: row.title,
+  slug: row.slug,
+  sectionSlug: row.section_slug,
+  publishedAt: row.published_at ?? row.updated_at,
+  updatedAt: row.updated_at,
+});
+
+export async function countPublishedArticles(db: DB, now = new Date().toISOString()): Promise<number> {
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where('status', '=', 'published')
+    .where('published_at', '<=', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/** Public articles oldest first by id, so that a slice (one sitemap page) only changes when its own articles do. */
+export async function listSitemapArticles(db: DB, offset: number, limit: number, now = new Date().toISOString()): Promise<SitemapArticle[]> {
+  if (limit <= 0) return [];
+  const rows = await publicArticleRows(db, now).orderBy('articles.id').limit(limit).offset(offset).execute();
+  return rows.map(toSitemapArticle);
+}
+
+/** Articles published since `since` (for the Google News sitemap), newest first. */
+export async function listArticlesPublishedSince(db: DB, since: string, limit: number, now = new Date().toISOString()): Promise<SitemapArticle[]> {
+  const rows = await publicArticleRows(db, now)
+    .where('articles.published_at', '>=', since)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSitemapArticle);
+}
+
+/** When each section's public listing last changed: its newest publication or edit, by section id. */
+export async function listSectionsLastChanged(db: DB, now = new Date().toISOString()): Promise<Record<number, string>> {
+  const rows = await db
+    .selectFrom('articles')
+    .select((eb) => ['section_id', eb.fn.max('published_at').as('published'), eb.fn.max('updated_at').as('updated')])
+    .where('status', '=', 'published')
+    .where('published_at', '<=', now)
+    .groupBy('section_id')
+    .execute();
+  return Object.fromEntries(
+    rows.map((r) => {
+      const published = r.published ?? '';
+      const updated = r.updated ?? '';
+      return [r.section_id, published > updated ? published : updated];
+    }),
+  );
+}

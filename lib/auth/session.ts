@@ -9,11 +9,12 @@ import { authOptions } from './options';
 export type SessionUser = { id: number; role: UserRole; email: string; displayName: string };
 
 /** The signed-in user as the database knows them now, or null (signed out, deactivated, deleted). */
-export async function getSessionUser(db: DB = getDb()): Promise<SessionUser | null> {
+export async function getSessionUser(db?: DB): Promise<SessionUser | null> {
+  // The session (cookies) is read first: that marks the route as dynamic before any database access.
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: number } | undefined)?.id;
   if (!id) return null;
-  const user = await db
+  const user = await (db ?? getDb())
     .selectFrom('users')
     .select(['id', 'role', 'email', 'display_name', 'active'])
     .where('id', '=', id)
@@ -22,13 +23,13 @@ export async function getSessionUser(db: DB = getDb()): Promise<SessionUser | nu
   return { id: user.id, role: user.role, email: user.email, displayName: user.display_name };
 }
 
-export async function requireUser(db: DB = getDb()): Promise<SessionUser> {
+export async function requireUser(db?: DB): Promise<SessionUser> {
   const user = await getSessionUser(db);
   if (!user) throw new UnauthenticatedError();
   return user;
 }
 
-export async function requireRole(roles: UserRole[], db: DB = getDb()): Promise<SessionUser> {
+export async function requireRole(roles: UserRole[], db?: DB): Promise<SessionUser> {
   const user = await requireUser(db);
   if (!roles.includes(user.role)) throw new ForbiddenError();
   return user;

@@ -28,3 +28,20 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   }
   return data as T;
 }
+
+/** A path with its query string; empty, null and undefined values are left out. */
+export function withQuery(path: string, params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** The message to show for any error a mutation or query may throw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.';
+  return 'Đã có lỗi xảy ra. Vui lòng thử lại.';
+}

@@ -28,6 +28,11 @@ const globalForDb = globalThis as unknown as { __newsDb?: DB };
 
 /** The process-wide connection (pool or SQLite handle); reused across hot reloads. */
 export function getDb(): DB {
+  // Pages must get their content at run time: a read during `next build` would bake
+  // whatever database the build machine has into the output. Fail the build instead.
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    throw new Error('The database was read during `next build`: make this route dynamic or render it on first request.');
+  }
   globalForDb.__newsDb ??= createDatabase();
   return globalForDb.__newsDb;
 }

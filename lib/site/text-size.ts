@@ -18,7 +18,12 @@ export function isTextSize(value: unknown): value is TextSize {
   return TEXT_SIZES.some((s) => s.id === value);
 }
 
-/** The <head> script: marks JS as available and applies the saved size. Kept tiny and dependency-free. */
-export const textSizeBootScript = `(function(){var d=document.documentElement;d.classList.add('js');try{var s=localStorage.getItem('${TEXT_SIZE_STORAGE_KEY}');if(${JSON.stringify(
+export const CONTRAST_STORAGE_KEY = 'contrast';
+
+/**
+ * The <head> script: marks JS as available and applies the reader's saved
+ * text size and contrast before the first paint. Tiny and dependency-free.
+ */
+export const readerPreferencesBootScript = `(function(){var d=document.documentElement;d.classList.add('js');try{var s=localStorage.getItem('${TEXT_SIZE_STORAGE_KEY}');if(${JSON.stringify(
   TEXT_SIZES.map((s) => s.id),
-)}.indexOf(s)>=0)d.setAttribute('data-text-size',s)}catch(e){}})();`;
+)}.indexOf(s)>=0)d.setAttribute('data-text-size',s);if(localStorage.getItem('${CONTRAST_STORAGE_KEY}')==='high')d.setAttribute('data-contrast','high')}catch(e){}})();`;

@@ -19,7 +19,7 @@ export default async function SharedPreviewPage({ params }: { params: Promise<{ 
     <>
       <PreviewBanner status={preview.status} savedAt={preview.savedAt} via="link" />
       <div className="mt-4">
-        <ArticleView article={preview.article} showRating={false} />
+        <ArticleView article={preview.article} mode="preview" />
       </div>
     </>
   );

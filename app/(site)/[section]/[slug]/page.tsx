@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/site/article-view';
+import { JsonLd } from '@/components/site/json-ld';
 import { getArticleRedirect, getPublicArticle } from '@/lib/articles/public';
-import { articlePath } from '@/lib/site/config';
+import { PUBLISHER_LOGO } from '@/lib/seo/brand-image';
+import { articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+import { articlePath, siteConfig, siteUrl } from '@/lib/site/config';
 import { toVietnamOffsetIso } from '@/lib/time/format';
 
 // Rendered on first request, then served from the cache until a write
@@ -35,8 +38,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: toVietnamOffsetIso(article.publishedAt),
       modifiedTime: toVietnamOffsetIso(article.updatedAt),
       section: article.section.name,
-      images: article.cover ? [{ url: article.cover.url, width: article.cover.width, height: article.cover.height, alt: article.cover.alt }] : [],
+      // No `images` here: Next.js uses ./opengraph-image.tsx (1200×630, drawn
+      // per article) for og:image and twitter:image only when this key is
+      // absent. The cover photo stays the image of the structured data below.
     },
+    twitter: { card: 'summary_large_image', title: article.title, description },
   };
 }
 
@@ -50,5 +56,29 @@ export default async function ArticlePage({ params }: Props) {
   }
   // One canonical URL: a wrong or renamed section redirects to the right one.
   if (article.section.slug !== section) permanentRedirect(articlePath(article.section.slug, article.slug));
-  return <ArticleView article={article} />;
+  const path = articlePath(article.section.slug, article.slug);
+  const origin = siteUrl();
+  const structured = {
+    title: article.title,
+    description: article.seoDescription ?? article.lead.slice(0, 200),
+    byline: article.byline,
+    publishedAt: article.publishedAt,
+    updatedAt: article.updatedAt,
+    section: article.section,
+    coverUrl: article.cover?.url ?? null,
+  };
+  return (
+    <>
+      <JsonLd
+        data={newsArticleJsonLd(structured, path, {
+          origin,
+          name: siteConfig.name,
+          logoPath: PUBLISHER_LOGO.path,
+          logoSize: { width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height },
+        })}
+      />
+      <JsonLd data={articleBreadcrumbJsonLd(structured, path, origin)} />
+      <ArticleView article={article} />
+    </>
+  );
 }

@@ -23,7 +23,7 @@ export default async function SessionPreviewPage({ params }: { params: Promise<{
     <>
       <PreviewBanner status={preview.status} savedAt={preview.savedAt} via="session" />
       <div className="mt-4">
-        <ArticleView article={preview.article} showRating={false} />
+        <ArticleView article={preview.article} mode="preview" />
       </div>
     </>
   );

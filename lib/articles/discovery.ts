@@ -1,0 +1,24 @@
+import 'server-only';
+import { cache } from 'react';
+import { unstable_cache } from 'next/cache';
+import { getDb } from '../db/client';
+import { cacheTags } from '../cache/tags';
+import { listAuthorArticles, listMostRead, listRelatedArticles, listTagArticles } from './queries';
+
+/** Cached reads for discovery pages and blocks: tag, author, related, most read. */
+export const getTagPage = cache((slug: string, page: number, pageSize: number) =>
+  unstable_cache(() => listTagArticles(getDb(), slug, page, pageSize), ['tag-page', slug, String(page), String(pageSize)], { tags: [cacheTags.articleLists] })(),
+);
+
+export const getAuthorPage = cache((slug: string, page: number, pageSize: number) =>
+  unstable_cache(() => listAuthorArticles(getDb(), slug, page, pageSize), ['author-page', slug, String(page), String(pageSize)], { tags: [cacheTags.articleLists] })(),
+);
+
+export const getRelatedArticles = cache((articleId: number, sectionSlug: string) =>
+  unstable_cache(() => listRelatedArticles(getDb(), articleId, sectionSlug), ['related', String(articleId)], { tags: [cacheTags.articleLists] })(),
+);
+
+/** Views change all the time; the list is allowed to be five minutes old rather than refresh pages on every view. */
+export const getMostRead = cache(() =>
+  unstable_cache(() => listMostRead(getDb()), ['most-read'], { tags: [cacheTags.articleLists], revalidate: 300 })(),
+);
