@@ -15,7 +15,19 @@ const nextConfig: NextConfig = {
       { key: 'Cache-Control', value: 'private, no-store' },
       { key: 'X-Robots-Tag', value: 'noindex, nofollow, noarchive' },
     ];
+    // Sent with every response. frame-ancestors stops other sites framing ours (clickjacking;
+    // the dashboard frames its own previews at phone and desktop widths);
+    // the rest of the policy limits where a page may send forms, plugins and <base>.
+    const everywhere = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+      { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+      { key: 'Content-Security-Policy', value: "frame-ancestors 'self'; base-uri 'self'; object-src 'none'; form-action 'self'" },
+      ...(process.env.SITE_URL?.startsWith('https://') ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }] : []),
+    ];
     return [
+      { source: '/:path*', headers: everywhere },
       { source: '/xem-truoc/:path*', headers: privatePage },
       { source: '/quan-tri/:path*', headers: privatePage },
       { source: '/quan-tri', headers: privatePage },

@@ -41,8 +41,9 @@ rm -rf "${NEXT_DIST_DIR:-.next}"
 npx next build
 
 run_e2e() {
-  # Each run starts from an empty page cache so no page rendered from the other database is served.
-  rm -rf "${NEXT_DIST_DIR:-.next}/cache"
+  # Each run starts from an empty page cache so no page rendered from the other database is served
+  # (Next 16 keeps rendered pages in cache/ and in server/route-cache/).
+  rm -rf "${NEXT_DIST_DIR:-.next}/cache" "${NEXT_DIST_DIR:-.next}/server/route-cache"
   E2E_DATABASE_URL="$1" npx playwright test
 }
 

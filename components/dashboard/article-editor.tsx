@@ -127,6 +127,18 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
   const [busyAction, setBusyAction] = useState<WorkflowAction | 'restore' | null>(null);
   const [publishAt, setPublishAt] = useState('');
   const [picker, setPicker] = useState<'body' | 'cover' | null>(null);
+  const formElement = useRef<HTMLFormElement>(null);
+  const actionBar = useRef<HTMLDivElement>(null);
+
+  // The editor's toolbar sticks just below the action bar, whose height changes as its buttons wrap.
+  useEffect(() => {
+    const bar = actionBar.current;
+    const form = formElement.current;
+    if (!bar || !form) return;
+    const observer = new ResizeObserver(() => form.style.setProperty('--editor-bar-height', `${bar.offsetHeight}px`));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
 
   const access = base ? { authorId: base.authorId, status: base.status } : null;
   const canEdit = access ? can(user, 'edit', access) : true;
@@ -160,7 +172,10 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
   });
 
   useEffect(() => {
-    if (editor && editor.isEditable !== canEdit) editor.setEditable(canEdit, false);
+    if (!editor || editor.options.editable === canEdit) return;
+    editor.setEditable(canEdit, false);
+    // A transaction that changes nothing, so the toolbar and image captions notice the switch.
+    editor.view.dispatch(editor.state.tr.setMeta('editableChanged', canEdit));
   }, [editor, canEdit]);
 
   function setField<K extends keyof FormState>(key: K, value: FormState[K]) {
@@ -456,6 +471,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
       ) : null}
 
       <form
+        ref={formElement}
         onSubmit={(e) => {
           e.preventDefault();
           if (canEdit) void save();
@@ -464,7 +480,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
         aria-label={base ? 'Sửa bài viết' : 'Viết bài mới'}
       >
         {/* Status and actions stay in reach above the long fields. */}
-        <div className="sticky top-0 z-20 -mx-4 mb-5 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-gray-200 bg-gray-50/95 px-4 py-2 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
+        <div ref={actionBar} className="sticky top-0 z-20 -mx-4 mb-5 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-gray-200 bg-gray-50/95 px-4 py-2 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
           {base ? <StatusBadge status={base.status} /> : <span className="text-sm font-semibold">Bài mới</span>}
           <p role="status" aria-live="polite" className="text-sm text-muted">
             {saveStatus}
@@ -474,6 +490,11 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
               <button type="submit" disabled={busy} className={buttonClass(base ? 'secondary' : 'primary')}>
                 {base ? 'Lưu' : saving ? 'Đang lưu…' : 'Lưu nháp'}
               </button>
+            ) : null}
+            {base && access && can(user, 'preview', access) ? (
+              <a href={`/xem-truoc/bai-viet/${base.id}`} target="_blank" rel="noopener" className={buttonClass('ghost')} title="Xem bản đã lưu gần nhất như bạn đọc sẽ thấy">
+                Xem trước<span className="sr-only"> (mở trong thẻ mới)</span>
+              </a>
             ) : null}
             {workflow.map((b) => (
               <button
@@ -518,7 +539,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
               <label htmlFor="article-slug" className={labelClass}>
                 Đường dẫn
               </label>
-              <div className="flex min-w-0 items-center rounded border border-gray-300 bg-white focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-blue-700">
+              <div className="flex min-w-0 items-center rounded border border-gray-300 bg-white has-disabled:bg-gray-100 has-disabled:text-muted focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-blue-700">
                 <span className="hidden shrink-0 pl-3 text-sm text-muted sm:inline" aria-hidden="true">
                   /{base?.section.slug ?? sections.find((s) => String(s.id) === form.sectionId)?.slug ?? 'chuyen-muc'}/
                 </span>
@@ -608,7 +629,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
               <label id={labelId} className={`${labelClass} cursor-text`} onClick={() => editor?.commands.focus()}>
                 Nội dung
               </label>
-              <RichTextEditor editor={editor} invalid={Boolean(errors.body || errors.media)} onInsertImage={() => setPicker('body')} />
+              <RichTextEditor editor={editor} editable={canEdit} invalid={Boolean(errors.body || errors.media)} onInsertImage={() => setPicker('body')} />
               <div id="article-body-error">
                 <FieldError id="article-body-error-body" messages={errors.body} />
                 <FieldError id="article-body-error-media" messages={errors.media} />

@@ -6,42 +6,14 @@ import { useEffect, useId, useState } from 'react';
 import { can, canSeeAllArticles, statusLabels, type WorkflowAction } from '@/lib/articles/policy';
 import { allowedWorkflow, fieldLabels, groupFieldErrors } from '@/lib/dashboard/article-actions';
 import { api, ApiError, errorMessage, withQuery } from '@/lib/dashboard/api-client';
+import { sortLabels, type ArticleFilters, type ArticleSort } from '@/lib/dashboard/article-filters';
 import { queryKeys } from '@/lib/dashboard/query-keys';
 import type { ArticleListItem, ArticleStatus, Author, Page, Section } from '@/lib/dashboard/types';
 import { formatVietnamDateTime } from '@/lib/time/format';
 import { buttonClass, inputClass, labelClass, Loading, Notice, PageHeader, Pagination, StatusBadge } from './ui';
 import { useDashboardUser } from './user-context';
 
-export type ArticleSort = 'updated_desc' | 'updated_asc' | 'published_desc' | 'title_asc';
-export type ArticleFilters = { status: ArticleStatus | ''; sectionId: string; authorId: string; q: string; sort: ArticleSort; page: number };
-
-const sortLabels: Record<ArticleSort, string> = {
-  updated_desc: 'Mới cập nhật trước',
-  updated_asc: 'Cũ nhất trước',
-  published_desc: 'Mới xuất bản trước',
-  title_asc: 'Tiêu đề A–Z',
-};
-
 const PAGE_SIZE = 20;
-
-/** Filters from the address bar, so a filtered list survives a reload and the back button. */
-export function parseArticleFilters(params: Record<string, string | string[] | undefined>): ArticleFilters {
-  const one = (key: string) => {
-    const v = params[key];
-    return (Array.isArray(v) ? v[0] : v) ?? '';
-  };
-  const status = one('status');
-  const sort = one('sort');
-  const page = Number(one('page'));
-  return {
-    status: status in statusLabels ? (status as ArticleStatus) : '',
-    sectionId: /^\d+$/.test(one('sectionId')) ? one('sectionId') : '',
-    authorId: /^\d+$/.test(one('authorId')) ? one('authorId') : '',
-    q: one('q').slice(0, 200),
-    sort: sort in sortLabels ? (sort as ArticleSort) : 'updated_desc',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-  };
-}
 
 type Flash = { tone: 'success' | 'error'; text: string; details?: string[] };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { mergeAttributes, Node } from '@tiptap/core';
-import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
+import { NodeViewWrapper, ReactNodeViewRenderer, useEditorState, type ReactNodeViewProps } from '@tiptap/react';
 import { useId } from 'react';
 
 export type FigureAttrs = { mediaId: number; caption: string; src: string | null; alt: string };
@@ -77,7 +77,8 @@ export const Figure = Node.create({
 function FigureView({ node, updateAttributes, deleteNode, selected, editor }: ReactNodeViewProps) {
   const attrs = node.attrs as FigureAttrs;
   const captionId = useId();
-  const editable = editor.isEditable;
+  // Follows the editor becoming read-only (e.g. after a reporter submits the article).
+  const editable = useEditorState({ editor, selector: ({ editor: e }) => e.options.editable });
   return (
     <NodeViewWrapper
       as="figure"

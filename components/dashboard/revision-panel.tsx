@@ -7,7 +7,7 @@ import { queryKeys } from '@/lib/dashboard/query-keys';
 import type { Revision, RevisionSummary } from '@/lib/dashboard/types';
 import { formatVietnamDateTime } from '@/lib/time/format';
 import { buttonClass, Loading, Notice } from './ui';
-import { DiffLegend, WordDiff } from './word-diff';
+import { DiffLegend, tidy, WordDiff } from './word-diff';
 
 export type ComparableContent = { title: string; lead: string; text: string };
 
@@ -124,7 +124,7 @@ function RevisionComparison({
     ['Sapo', old.lead, current.lead],
     ['Nội dung', old.text, current.text],
   ];
-  const same = rows.every(([, a, b]) => a === b);
+  const same = rows.every(([, a, b]) => tidy(a) === tidy(b));
 
   return (
     <div aria-live="polite">

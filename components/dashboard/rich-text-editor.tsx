@@ -84,10 +84,10 @@ const articleBodyClass = [
   '[&_a]:text-brand [&_a]:underline [&_.ProseMirror-selectednode]:outline-none',
 ].join(' ');
 
-export function RichTextEditor({ editor, invalid, onInsertImage }: { editor: Editor | null; invalid?: boolean; onInsertImage: () => void }) {
+export function RichTextEditor({ editor, editable: canEdit, invalid, onInsertImage }: { editor: Editor | null; editable: boolean; invalid?: boolean; onInsertImage: () => void }) {
   const state = useEditorState({
     editor,
-    selector: ({ editor: e }): ToolbarState & { editable: boolean } => ({
+    selector: ({ editor: e }): ToolbarState => ({
       bold: e?.isActive('bold') ?? false,
       italic: e?.isActive('italic') ?? false,
       h2: e?.isActive('heading', { level: 2 }) ?? false,
@@ -96,11 +96,10 @@ export function RichTextEditor({ editor, invalid, onInsertImage }: { editor: Edi
       orderedList: e?.isActive('orderedList') ?? false,
       blockquote: e?.isActive('blockquote') ?? false,
       link: e?.isActive('link') ?? false,
-      editable: e?.isEditable ?? false,
     }),
   });
   const [linkOpen, setLinkOpen] = useState(false);
-  const editable = Boolean(editor && state?.editable);
+  const editable = Boolean(editor) && canEdit;
 
   const tools: Array<{ label: string; text: React.ReactNode; active: boolean; run: (e: Editor) => void }> = [
     { label: 'Đậm', text: <b>B</b>, active: Boolean(state?.bold), run: (e) => e.chain().focus().toggleBold().run() },
@@ -116,7 +115,7 @@ export function RichTextEditor({ editor, invalid, onInsertImage }: { editor: Edi
 
   return (
     <div className={`rounded-lg border bg-white ${invalid ? 'border-red-600' : 'border-gray-300'}`}>
-      <div role="toolbar" aria-label="Định dạng nội dung" aria-controls="article-body" className="sticky top-0 z-10 flex flex-wrap items-center gap-1 rounded-t-lg border-b border-gray-200 bg-gray-50 p-1.5">
+      <div role="toolbar" aria-label="Định dạng nội dung" aria-controls="article-body" className="sticky top-[var(--editor-bar-height,0px)] z-10 flex flex-wrap items-center gap-1 rounded-t-lg border-b border-gray-200 bg-gray-50 p-1.5">
         {tools.map((tool) => (
           <button
             key={tool.label}

@@ -48,7 +48,7 @@ export function TagInput({
         Từ khóa
       </label>
       {value.length ? (
-        <ul className="mb-2 flex flex-wrap gap-1.5" aria-label="Từ khóa đã chọn">
+        <ul className="mb-2 flex flex-wrap gap-1.5" aria-label="Đã gắn">
           {value.map((tag) => (
             <li key={tag} className="inline-flex items-center gap-1 rounded-full bg-gray-100 py-0.5 pl-3 pr-1 text-sm">
               {tag}
@@ -56,7 +56,7 @@ export function TagInput({
                 <button
                   type="button"
                   onClick={() => onChange(value.filter((t) => t !== tag))}
-                  aria-label={`Bỏ từ khóa ${tag}`}
+                  aria-label={`Bỏ “${tag}”`}
                   className="inline-flex h-6 w-6 items-center justify-center rounded-full text-muted hover:bg-gray-300 hover:text-ink"
                 >
                   <span aria-hidden="true">×</span>

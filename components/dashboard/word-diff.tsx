@@ -8,7 +8,10 @@ import { useMemo } from 'react';
  * through in red, words only in `after` are underlined in green. Screen
  * readers hear "bỏ" and "thêm" before each change.
  */
-export function WordDiff({ before, after, emptyLabel = '(trống)' }: { before: string; after: string; emptyLabel?: string }) {
+export function WordDiff({ before: rawBefore, after: rawAfter, emptyLabel = '(trống)' }: { before: string; after: string; emptyLabel?: string }) {
+  // Empty paragraphs only make blank gaps in a comparison.
+  const before = tidy(rawBefore);
+  const after = tidy(rawAfter);
   const parts = useMemo(() => diffWords(before, after), [before, after]);
   if (before === after) {
     return <p className="whitespace-pre-wrap text-sm text-gray-700">{after || <span className="text-muted">{emptyLabel}</span>} <span className="text-xs text-muted">(không đổi)</span></p>;
@@ -34,6 +37,10 @@ export function WordDiff({ before, after, emptyLabel = '(trống)' }: { before: 
       )}
     </p>
   );
+}
+
+export function tidy(text: string): string {
+  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /** Which colour means what, written once above a group of comparisons. */

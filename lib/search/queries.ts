@@ -43,28 +43,30 @@ export async function searchArticles(db: DB, query: SearchQuery & { pageSize?: n
   const pg = isPostgres(db);
   const matchExpression = pg ? terms.map((t) => `${t}:*`).join(' & ') : terms.map((t) => `"${t}"*`).join(' AND ');
 
-  let base = db
-    .selectFrom('articles')
+  // The text index is asked once, in a materialised CTE, then joined to articles: joined
+  // directly, the planner may ask it again for every article row (seconds on 10,000 articles).
+  const hits = pg
+    ? db
+        .selectFrom('article_search')
+        .select(['article_search.article_id as id', sql<number>`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', document, to_tsquery('simple', ${matchExpression}))`.as('relevance')])
+        .where(sql<boolean>`document @@ to_tsquery('simple', ${matchExpression})`)
+    : db
+        .selectFrom('article_search')
+        .select([sql<number>`rowid`.as('id'), sql<number>`-bm25(article_search, 10.0, 4.0, 1.0)`.as('relevance')])
+        .where(sql<boolean>`article_search match ${matchExpression}`);
+
+  let matched = db
+    .with((cte) => cte('hits').materialized(), () => hits)
+    .selectFrom('hits')
+    .innerJoin('articles', 'articles.id', 'hits.id')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
     .where('articles.status', '=', 'published')
     .where('articles.published_at', '<=', now);
-  if (query.section) base = base.where('sections.slug', '=', query.section);
+  if (query.section) matched = matched.where('sections.slug', '=', query.section);
   // Dates are Vietnamese calendar days.
-  if (query.from) base = base.where('articles.published_at', '>=', vietnamLocalToUtcIso(`${query.from} 00:00`));
-  if (query.to) base = base.where('articles.published_at', '<', new Date(Date.parse(vietnamLocalToUtcIso(`${query.to} 00:00`)) + 86_400_000).toISOString());
-
-  const matched = pg
-    ? base
-        .innerJoin('article_search', 'article_search.article_id', 'articles.id')
-        .where(sql<boolean>`article_search.document @@ to_tsquery('simple', ${matchExpression})`)
-    : base
-        .innerJoin('article_search', 'article_search.rowid', 'articles.id')
-        .where(sql<boolean>`article_search match ${matchExpression}`);
-
-  // ts_rank_cd grows with relevance; bm25 shrinks with it. Both weigh title > lead > body.
-  const relevance = pg
-    ? sql<number>`ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', article_search.document, to_tsquery('simple', ${matchExpression}))`
-    : sql<number>`-bm25(article_search, 10.0, 4.0, 1.0)`;
+  if (query.from) matched = matched.where('articles.published_at', '>=', vietnamLocalToUtcIso(`${query.from} 00:00`));
+  if (query.to) matched = matched.where('articles.published_at', '<', new Date(Date.parse(vietnamLocalToUtcIso(`${query.to} 00:00`)) + 86_400_000).toISOString());
+  const relevance = sql<number>`hits.relevance`;
 
   const [rows, count] = await Promise.all([
     matched

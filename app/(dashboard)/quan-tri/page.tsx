@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { ArticleList, parseArticleFilters } from '@/components/dashboard/article-list';
+import { ArticleList } from '@/components/dashboard/article-list';
+import { parseArticleFilters } from '@/lib/dashboard/article-filters';
 
 export const metadata: Metadata = { title: 'Bài viết' };
 

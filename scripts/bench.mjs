@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: builds, starts the production server on a generated database
+ * of 10,000 articles, and measures it with autocannon. With nginx installed it
+ * also measures the documented micro-cache (docs/nginx.conf) and nginx serving
+ * the article as a static file, and prints the proxy/static ratio.
+ * Options: --no-build, --articles N, --duration S.
+ */
+import { spawn, execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const ARTICLES = Number(flag('articles', 10_000));
+const DURATION = Number(flag('duration', 15));
+const PORT = 3500;
+const NGINX_PORT = 3510;
+const STATIC_PORT = 3520;
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const distDir = '.next-bench';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'news-bench-'));
+const dbFile = path.join(work, 'bench.db');
+const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `file:${dbFile}`, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, SITE_URL: `http://127.0.0.1:${PORT}`, PORT: String(PORT) };
+const children = [];
+
+function run(cmd, cmdArgs, opts = {}) {
+  execSync([cmd, ...cmdArgs].join(' '), { cwd: root, env, stdio: 'inherit', ...opts });
+}
+async function waitFor(url, ms = 60_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer`);
+}
+function cannon(opts) {
+  return new Promise((resolve, reject) => autocannon({ connections: 50, duration: DURATION, ...opts }, (err, res) => (err ? reject(err) : resolve(res))));
+}
+const rows = [];
+function record(name, r) {
+  const errors = r.errors + r.timeouts + (r.non2xx ?? 0);
+  rows.push({ name, rps: Math.round(r.requests.average), p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, errors, total: r.requests.total });
+  console.log(`  ${name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${errors}`);
+}
+function cleanup() {
+  for (const c of children) {
+    try {
+      process.kill(-c.pid, 'SIGTERM');
+    } catch {}
+  }
+}
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+
+if (!args.includes('--no-build')) {
+  console.log('== build');
+  run('npx', ['next', 'build']);
+}
+// Pages rendered from an earlier database must not be served: Next keeps them in cache/ and server/route-cache/.
+fs.rmSync(path.join(root, distDir, 'cache'), { recursive: true, force: true });
+fs.rmSync(path.join(root, distDir, 'server', 'route-cache'), { recursive: true, force: true });
+
+console.log(`== generating ${ARTICLES} articles`);
+run('npx', ['tsx', 'scripts/bench-data.ts', String(ARTICLES)]);
+
+console.log('== starting the server');
+// Started with node directly, so server.pid is the server process itself (for its memory).
+const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], { cwd: root, env, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
+children.push(server);
+await waitFor(`http://127.0.0.1:${PORT}/api/health`);
+
+const home = await (await fetch(`http://127.0.0.1:${PORT}/`)).text();
+const articlePath = home.match(/href="(\/[a-z0-9-]+\/[a-z0-9-]+)"/)[1];
+const sectionPath = `/${articlePath.split('/')[1]}`;
+const articleId = Number((await (await fetch(`http://127.0.0.1:${PORT}${articlePath}`)).text()).match(/\/api\/articles\/(\d+)\/rating/)[1]);
+const targets = [
+  ['article', articlePath],
+  ['home', '/'],
+  ['section', sectionPath],
+  ['RSS', '/rss.xml'],
+];
+for (const [, p] of targets) for (let i = 0; i < 3; i++) await fetch(`http://127.0.0.1:${PORT}${p}`, { headers: { 'accept-encoding': 'gzip' } });
+
+console.log(`== origin (next start), 50 connections, ${DURATION} s each, gzip`);
+for (const [name, p] of targets) {
+  const r = await cannon({ url: `http://127.0.0.1:${PORT}${p}`, headers: { 'accept-encoding': 'gzip' } });
+  record(`origin ${name}`, r);
+}
+const search = await cannon({ url: `http://127.0.0.1:${PORT}/tim-kiem?q=giao+duc`, connections: 10, headers: { 'accept-encoding': 'gzip' } });
+record('origin search (10 connections)', search);
+
+const before = (await (await fetch(`http://127.0.0.1:${PORT}/api/articles/${articleId}/rating`)).json()).count;
+// A fixed number of votes (not a duration), so no vote is still in flight when the count is read.
+const ratingRun = await cannon({
+  amount: 5000,
+  duration: undefined,
+  url: `http://127.0.0.1:${PORT}/api/articles/${articleId}/rating`,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ stars: 4 }),
+  // Every request is a different reader (no cookie, its own user agent).
+  requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'user-agent': `bench-${randomUUID()}` } }) }],
+});
+record('origin rating POST', ratingRun);
+const after = (await (await fetch(`http://127.0.0.1:${PORT}/api/articles/${articleId}/rating`)).json()).count;
+const accepted = ratingRun['2xx'];
+console.log(`  rating count: ${before} → ${after}, accepted ${accepted}: ${after - before === accepted ? 'exact' : 'MISMATCH'}`);
+
+const rssKb = Number(execSync(`ps -o rss= -p ${server.pid}`).toString().trim()) / 1024;
+console.log(`  server RSS after load: ${rssKb.toFixed(0)} MB`);
+
+let nginx = null;
+try {
+  nginx = execSync('command -v nginx || ls /usr/sbin/nginx', { shell: '/bin/bash' }).toString().trim().split('\n')[0];
+} catch {}
+let ratio = null;
+if (nginx) {
+  const runDir = path.join(work, 'nginx');
+  fs.mkdirSync(path.join(runDir, 'static'), { recursive: true });
+  const html = await (await fetch(`http://127.0.0.1:${PORT}${articlePath}`)).text();
+  fs.writeFileSync(path.join(runDir, 'static', 'article.html'), html);
+  fs.writeFileSync(path.join(runDir, 'static', 'article.html.gz'), zlib.gzipSync(html, { level: 9 }));
+  const conf = fs
+    .readFileSync(path.join(root, 'docs/nginx.conf'), 'utf8')
+    .replaceAll('@RUNDIR@', runDir)
+    .replaceAll('@UPSTREAM_PORT@', String(PORT))
+    .replaceAll('@LISTEN_PORT@', String(NGINX_PORT))
+    .replaceAll('@STATIC_PORT@', String(STATIC_PORT));
+  fs.writeFileSync(path.join(runDir, 'nginx.conf'), conf);
+  const proc = spawn(nginx, ['-c', path.join(runDir, 'nginx.conf'), '-g', 'daemon off;'], { detached: true, stdio: 'inherit' });
+  children.push(proc);
+  await waitFor(`http://127.0.0.1:${NGINX_PORT}/api/health`);
+  await waitFor(`http://127.0.0.1:${STATIC_PORT}/article.html`);
+  console.log('== through nginx (docs/nginx.conf) and nginx static file');
+  const proxied = await cannon({ url: `http://127.0.0.1:${NGINX_PORT}${articlePath}`, headers: { 'accept-encoding': 'gzip' } });
+  record('nginx micro-cache article', proxied);
+  const stat = await cannon({ url: `http://127.0.0.1:${STATIC_PORT}/article.html`, headers: { 'accept-encoding': 'gzip' } });
+  record('nginx static file article', stat);
+  ratio = proxied.requests.average / stat.requests.average;
+} else {
+  console.log('(nginx not installed: apt-get install nginx to measure the proxy)');
+}
+
+console.log(`\n| what | req/s | p50 ms | p97.5 ms | p99 ms | errors |`);
+console.log(`|---|---|---|---|---|---|`);
+for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors} |`);
+console.log(`\nserver RSS after load: ${rssKb.toFixed(0)} MB; articles: ${ARTICLES}; rating counts ${after - before === accepted ? 'exact' : 'NOT exact'} (${accepted} accepted)`);
+if (ratio !== null) console.log(`proxy / static file: ${(ratio * 100).toFixed(0)} %`);
+cleanup();
+process.exit(0);
