@@ -41,6 +41,12 @@ export default defineConfig({
       SITE_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(port),
+      // The suite acts as one proxy hop, so a test can speak for a client address with
+      // X-Forwarded-For (the rate-limit tests); without the header every test shares one address.
+      TRUSTED_PROXY_HOPS: '1',
+      RATE_LIMIT_SIGN_IN: '200',
+      RATE_LIMIT_SEARCH: '600',
+      RATE_LIMIT_RATING: '300',
       // Scheduled articles are checked often so the end-to-end test of scheduling stays short.
       SCHEDULER_INTERVAL_MS: '2000',
       // The server must show Vietnam time whatever zone it runs in.

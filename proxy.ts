@@ -1,10 +1,44 @@
 import { withAuth } from 'next-auth/middleware';
+import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/lib/db/client';
+import { clientAddress } from '@/lib/ratings/identity';
+import { consume, rateRules, tooManyRequests, type RateRule } from '@/lib/rate-limit/limiter';
 
 /**
- * Sends signed-out visitors of the dashboard to the sign-in page. This is a
- * comfort only: every route handler and page checks the user again against
- * the database (lib/auth/session.ts).
+ * 1. Rate limits for pages and next-auth's sign-in, which have no route
+ *    handler of ours to put them in (the API's own limits live in its handlers).
+ * 2. Signed-out visitors of the dashboard go to the sign-in page. A comfort
+ *    only: every page and route handler checks the user again in the database.
  */
-export default withAuth({ pages: { signIn: '/dang-nhap' } });
+function ruleFor(request: NextRequest): RateRule | null {
+  const path = request.nextUrl.pathname;
+  if (path === '/api/auth/callback/credentials' && request.method === 'POST') return rateRules.signIn();
+  if (path === '/tim-kiem') return rateRules.search();
+  if (path.startsWith('/xem-truoc/')) return rateRules.preview();
+  return null;
+}
 
-export const config = { matcher: ['/quan-tri', '/quan-tri/:path*'] };
+async function limit(request: NextRequest): Promise<Response | undefined> {
+  const rule = ruleFor(request);
+  if (!rule) return undefined;
+  try {
+    const decision = await consume(getDb(), rule, clientAddress(request.headers.get('x-forwarded-for')));
+    if (!decision.allowed) return tooManyRequests(decision, (request.headers.get('accept') ?? '').includes('text/html'));
+  } catch (error) {
+    // A limiter that cannot count must not take the site down with it.
+    console.warn('[rate-limit] not applied:', error instanceof Error ? error.message : error);
+  }
+  return undefined;
+}
+
+export default withAuth(
+  async function proxy(request) {
+    return (await limit(request)) ?? NextResponse.next();
+  },
+  {
+    pages: { signIn: '/dang-nhap' },
+    callbacks: { authorized: ({ req, token }) => !req.nextUrl.pathname.startsWith('/quan-tri') || Boolean(token) },
+  },
+);
+
+export const config = { matcher: ['/quan-tri', '/quan-tri/:path*', '/tim-kiem', '/xem-truoc/:path*', '/api/auth/callback/credentials'] };

@@ -1,6 +1,7 @@
 import { getDb } from './db/client';
 import { publishDueArticles } from './articles/commands';
 import { pruneInvalidations, startInvalidationPoller } from './cache/invalidation-poller';
+import { pruneRateLimits } from './rate-limit/limiter';
 
 const SCHEDULER_INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS ?? 15_000);
 
@@ -27,6 +28,9 @@ export function startBackgroundJobs(): void {
     }
   };
   setInterval(publishDue, SCHEDULER_INTERVAL_MS).unref();
-  setInterval(() => void pruneInvalidations(db).catch(() => undefined), 3_600_000).unref();
+  setInterval(() => {
+    void pruneInvalidations(db).catch(() => undefined);
+    void pruneRateLimits(db).catch(() => undefined);
+  }, 3_600_000).unref();
   void publishDue();
 }

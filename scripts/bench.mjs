@@ -28,7 +28,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const distDir = '.next-bench';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'news-bench-'));
 const dbFile = path.join(work, 'bench.db');
-const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `file:${dbFile}`, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, SITE_URL: `http://127.0.0.1:${PORT}`, PORT: String(PORT) };
+const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `file:${dbFile}`, NEXTAUTH_SECRET: 'bench', NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, SITE_URL: `http://127.0.0.1:${PORT}`, PORT: String(PORT), RATE_LIMIT_RATING: '1000000', RATE_LIMIT_SEARCH: '1000000' };
 const children = [];
 
 function run(cmd, cmdArgs, opts = {}) {

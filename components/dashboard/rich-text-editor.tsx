@@ -111,10 +111,10 @@ export function RichTextEditor({ editor, editable: canEdit, invalid, onInsertIma
     { label: 'Trích dẫn', text: <QuoteIcon />, active: Boolean(state?.blockquote), run: (e) => e.chain().focus().toggleBlockquote().run() },
   ];
   const toolClass = (active: boolean) =>
-    `inline-flex h-9 min-w-9 items-center justify-center rounded px-2 text-sm font-semibold disabled:opacity-50 ${active ? 'bg-brand text-white' : 'text-ink hover:bg-gray-200'}`;
+    `inline-flex h-9 min-w-8 items-center justify-center rounded px-1.5 text-sm font-semibold disabled:opacity-50 sm:min-w-9 sm:px-2 ${active ? 'bg-brand text-white' : 'text-ink hover:bg-gray-200'}`;
 
   return (
-    <div className={`rounded-lg border bg-white ${invalid ? 'border-red-600' : 'border-gray-300'}`}>
+    <div className={`rounded-lg border bg-white has-[.ProseMirror-focused]:outline-3 has-[.ProseMirror-focused]:outline-offset-2 has-[.ProseMirror-focused]:outline-blue-700 ${invalid ? 'border-red-600' : 'border-gray-300'}`}>
       <div role="toolbar" aria-label="Định dạng nội dung" aria-controls="article-body" className="sticky top-[var(--editor-bar-height,0px)] z-10 flex flex-wrap items-center gap-1 rounded-t-lg border-b border-gray-200 bg-gray-50 p-1.5">
         {tools.map((tool) => (
           <button
@@ -130,7 +130,7 @@ export function RichTextEditor({ editor, editable: canEdit, invalid, onInsertIma
             {tool.text}
           </button>
         ))}
-        <span aria-hidden="true" className="mx-1 h-6 w-px bg-gray-300" />
+        <span aria-hidden="true" className="mx-0.5 h-6 w-px bg-gray-300 sm:mx-1" />
         <button
           type="button"
           aria-label="Chèn liên kết"

@@ -223,6 +223,17 @@ const migrations: Record<string, Migration> = {
       await rebuildSearchIndex(db);
     },
   },
+  '0005_rate_limits': {
+    async up(db: Kysely<unknown>) {
+      // Request counters per key and window, in the database so the limits hold across instances.
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'integer', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -172,7 +172,15 @@ export interface ArticleSearchTable {
   body: string;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  /** Seconds since the epoch at which the current window opened. */
+  window_start: number;
+  count: number;
+}
+
 export interface Database {
+  rate_limits: RateLimitsTable;
   article_search: ArticleSearchTable;
   preview_links: PreviewLinksTable;
   article_revisions: ArticleRevisionsTable;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listMedia, mediaMetaSchema, uploadImage } from '@/lib/media/commands';
 import { ValidationError } from '@/lib/http/errors';
 import { authedRoute, json, readQuery } from '@/lib/http/route';
+import { consume, rateRules, tooManyRequests } from '@/lib/rate-limit/limiter';
 
 const listSchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -13,6 +14,8 @@ export const GET = authedRoute(async (request, _ctx, _user, db) => json(await li
 
 /** multipart/form-data: file, and optional alt, caption, credit. */
 export const POST = authedRoute(async (request, _ctx, user, db) => {
+  const decision = await consume(db, rateRules.upload(), `user:${user.id}`);
+  if (!decision.allowed) return tooManyRequests(decision, false);
   const form = await request.formData().catch(() => {
     throw new ValidationError({ file: ['Hãy gửi ảnh dưới dạng multipart/form-data.'] });
   });

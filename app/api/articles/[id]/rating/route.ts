@@ -6,6 +6,7 @@ import { rateArticle } from '@/lib/ratings/commands';
 import { getReaderVote, getRatingSummary } from '@/lib/ratings/queries';
 import { clientAddress, clientHash, READER_COOKIE, readerIdFrom } from '@/lib/ratings/identity';
 import { articleIdSchema, ratingInputSchema } from '@/lib/ratings/schemas';
+import { consume, rateRules, tooManyRequests } from '@/lib/rate-limit/limiter';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,6 +38,9 @@ export async function GET(_request: Request, { params }: Context) {
 export async function POST(request: Request, { params }: Context) {
   const isForm = (request.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded');
   try {
+    const address = clientAddress(request.headers.get('x-forwarded-for'));
+    const decision = await consume(getDb(), rateRules.rating(), address);
+    if (!decision.allowed) return tooManyRequests(decision, isForm);
     const articleId = parseId((await params).id);
     let raw: unknown;
     if (isForm) raw = Object.fromEntries((await request.formData()).entries());
@@ -49,7 +53,7 @@ export async function POST(request: Request, { params }: Context) {
     const jar = await cookies();
     const reader = readerIdFrom(jar.get(READER_COOKIE)?.value);
     if (reader.isNew) jar.set(READER_COOKIE, reader.id, readerCookieOptions);
-    const hash = clientHash(clientAddress(request.headers.get('x-forwarded-for')), request.headers.get('user-agent'));
+    const hash = clientHash(address, request.headers.get('user-agent'));
 
     const result = await rateArticle(getDb(), { articleId, stars: input.data.stars, readerId: reader.id, clientHash: hash });
     const message = result.accepted ? 'Cảm ơn bạn đã đánh giá bài viết.' : 'Bạn đã đánh giá bài viết này rồi. Mỗi bạn đọc chỉ đánh giá một lần.';

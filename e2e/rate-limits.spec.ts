@@ -1,0 +1,20 @@
+import { expect, test } from '@playwright/test';
+
+// The e2e server trusts one proxy hop, so X-Forwarded-For names this test's own client address.
+test('guessing preview links is cut off with 429 and Retry-After', async ({ request }) => {
+  const headers = { 'X-Forwarded-For': `198.51.100.${Math.floor(Math.random() * 200) + 20}`, Accept: 'text/html' };
+  const statuses: number[] = [];
+  for (let i = 0; i < 61; i++) {
+    const response = await request.get(`/xem-truoc/${'x'.repeat(40)}${String(i).padStart(3, '0')}`, { headers });
+    statuses.push(response.status());
+    if (response.status() === 429) {
+      expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
+      expect(await response.text()).toContain('Vui lòng thử lại sau');
+    }
+  }
+  expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+  expect(statuses[60]).toBe(429);
+  // Another reader is not affected.
+  const other = await request.get(`/xem-truoc/${'y'.repeat(43)}`, { headers: { 'X-Forwarded-For': '192.0.2.77' } });
+  expect(other.status()).toBe(404);
+});
