@@ -2,7 +2,11 @@
 
 import { mergeAttributes, Node } from '@tiptap/core';
 import { NodeViewWrapper, ReactNodeViewRenderer, useEditorState, type ReactNodeViewProps } from '@tiptap/react';
-import { useId } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { api, ApiError, errorMessage } from '@/lib/dashboard/api-client';
+import { queryKeys } from '@/lib/dashboard/query-keys';
+import type { MediaSummary } from '@/lib/dashboard/types';
 
 export type FigureAttrs = { mediaId: number; caption: string; src: string | null; alt: string };
 
@@ -92,6 +96,7 @@ function FigureView({ node, updateAttributes, deleteNode, selected, editor }: Re
           <p className="p-6 text-center text-sm text-muted">Ảnh #{attrs.mediaId} không còn trong thư viện.</p>
         )}
       </div>
+      {attrs.src && !attrs.alt?.trim() ? <MissingAlt mediaId={attrs.mediaId} editable={editable} onSaved={(alt) => updateAttributes({ alt })} /> : null}
       <div className="mt-2 flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1">
           <label htmlFor={captionId} className="mb-0.5 block text-xs font-semibold text-muted">
@@ -115,5 +120,74 @@ function FigureView({ node, updateAttributes, deleteNode, selected, editor }: Re
         ) : null}
       </div>
     </NodeViewWrapper>
+  );
+}
+
+/** An image without a description blocks publishing; it can be described right here. */
+function MissingAlt({ mediaId, editable, onSaved }: { mediaId: number; editable: boolean; onSaved: (alt: string) => void }) {
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [alt, setAlt] = useState('');
+  const [error, setError] = useState('');
+  const [pending, setPending] = useState(false);
+
+  async function save() {
+    if (!alt.trim()) {
+      setError('Hãy mô tả ngắn gọn nội dung ảnh.');
+      return;
+    }
+    setPending(true);
+    setError('');
+    try {
+      const media = await api<MediaSummary>(`/api/media/${mediaId}`, { method: 'PATCH', json: { alt: alt.trim() } });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.media.all });
+      onSaved(media.alt);
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.fieldErrors.alt?.join(' ') ?? e.message) : errorMessage(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="mt-2 rounded border border-amber-300 bg-amber-50 p-2">
+      <p className="text-sm text-amber-950">
+        <span className="mr-2 inline-block rounded bg-amber-400 px-2 py-0.5 text-xs font-bold">Thiếu mô tả</span>
+        Ảnh chưa có mô tả (alt): bài chưa thể xuất bản.
+      </p>
+      {editable ? (
+        <div className="mt-2 flex flex-wrap items-end gap-2">
+          <div className="min-w-0 flex-1">
+            <label htmlFor={id} className="mb-0.5 block text-xs font-semibold">
+              Mô tả ảnh (alt)
+            </label>
+            <input
+              id={id}
+              type="text"
+              maxLength={300}
+              value={alt}
+              onChange={(e) => setAlt(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void save();
+                }
+              }}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+              className="w-full rounded border border-gray-300 bg-white px-2 py-1 text-sm"
+            />
+          </div>
+          <button type="button" disabled={pending} onClick={() => void save()} className="rounded border border-gray-300 bg-white px-2.5 py-1 text-sm font-semibold hover:bg-gray-100 disabled:opacity-60">
+            {pending ? 'Đang lưu…' : 'Lưu mô tả'}
+          </button>
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

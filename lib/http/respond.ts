@@ -1,5 +1,6 @@
 import 'server-only';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UnavailableError, ValidationError } from './errors';
 
 /** The one place where errors become HTTP answers. No stack ever reaches the client. */
@@ -14,6 +15,10 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ConflictError)
     return Response.json({ error: error.message, ...(error.details !== undefined ? { current: error.details } : {}) }, { status: 409, headers: noStore });
   if (error instanceof UnavailableError) return Response.json({ error: error.message }, { status: 503, headers: { ...noStore, 'Retry-After': '30' } });
+  if (isDatabaseUnavailable(error)) {
+    console.error('[api] database unavailable:', error instanceof Error ? error.message : error);
+    return Response.json({ error: new UnavailableError().message }, { status: 503, headers: { ...noStore, 'Retry-After': '30' } });
+  }
   console.error('[api] unexpected error:', error);
   return Response.json({ error: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.' }, { status: 500, headers: noStore });
 }
