@@ -46,7 +46,8 @@ async function waitFor(url, ms = 60_000) {
   throw new Error(`${url} did not answer`);
 }
 function cannon(opts) {
-  return new Promise((resolve, reject) => autocannon({ connections: 50, duration: DURATION, ...opts }, (err, res) => (err ? reject(err) : resolve(res))));
+  const options = { connections: 50, ...(opts.amount ? {} : { duration: DURATION }), ...opts };
+  return new Promise((resolve, reject) => autocannon(options, (err, res) => (err ? reject(err) : resolve(res))));
 }
 const rows = [];
 function record(name, r) {
@@ -105,7 +106,6 @@ const before = (await (await fetch(`http://127.0.0.1:${PORT}/api/articles/${arti
 // A fixed number of votes (not a duration), so no vote is still in flight when the count is read.
 const ratingRun = await cannon({
   amount: 5000,
-  duration: undefined,
   url: `http://127.0.0.1:${PORT}/api/articles/${articleId}/rating`,
   method: 'POST',
   headers: { 'content-type': 'application/json' },

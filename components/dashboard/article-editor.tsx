@@ -162,12 +162,16 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
     setNotice(null);
   }, []);
 
-  const editor = useEditor({
+  // Created once: the editor reads these only when it is made.
+  const [editorSetup] = useState(() => ({
     extensions: articleExtensions(),
     content: toEditorContent(initial?.body ?? emptyBody, initial?.media ?? {}),
+    editorProps: { attributes: articleEditorAttributes(labelId, 'article-body-error') },
+  }));
+  const editor = useEditor({
+    ...editorSetup,
     editable: canEdit,
     immediatelyRender: false,
-    editorProps: { attributes: articleEditorAttributes(labelId, 'article-body-error') },
     onUpdate: () => markChanged(),
   });
 
@@ -406,7 +410,11 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
   function onPicked(picked: MediaSummary) {
     setMedia((m) => ({ ...m, [picked.id]: picked }));
     if (picker === 'cover') setField('coverMediaId', picked.id);
-    else editor?.chain().focus().insertFigure({ mediaId: picked.id, caption: picked.caption ?? '', src: picked.url, alt: picked.alt }).run();
+    else {
+      editor?.chain().focus().insertFigure({ mediaId: picked.id, caption: picked.caption ?? '', src: picked.url, alt: picked.alt }).run();
+      // Closing the dialog hands focus back to the "Chèn ảnh" button; writing goes on in the text instead.
+      setTimeout(() => editor?.commands.focus(), 0);
+    }
   }
 
   const errors = problem?.fieldErrors ?? {};
@@ -437,7 +445,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
         <Link href="/quan-tri" className="text-sm font-semibold text-brand hover:underline">
           ← Danh sách bài viết
         </Link>
-        <h1 className="mt-1 text-2xl font-bold">{base ? 'Sửa bài viết' : 'Viết bài mới'}</h1>
+        <h1 className="mt-1 text-2xl font-bold">{base ? (canEdit ? 'Sửa bài viết' : 'Xem bài viết') : 'Viết bài mới'}</h1>
       </div>
 
       {problem ? (

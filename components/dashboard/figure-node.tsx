@@ -109,6 +109,13 @@ function FigureView({ node, updateAttributes, deleteNode, selected, editor }: Re
             maxLength={500}
             disabled={!editable}
             onChange={(e) => updateAttributes({ caption: e.target.value })}
+            onKeyDown={(e) => {
+              // Enter ends the caption rather than submitting the article form.
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                editor.commands.focus();
+              }
+            }}
             placeholder="Chú thích hiển thị dưới ảnh"
             className="w-full rounded border border-gray-300 bg-white px-2 py-1 text-sm italic"
           />

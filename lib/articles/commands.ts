@@ -281,7 +281,7 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
   const stale = await db.transaction().execute(async (tx) => {
     const current = await requireArticle(tx, actor, id);
     if (input.version !== undefined && input.version !== current.version) {
-      throw new ConflictError('Bài viết vừa được người khác thay đổi. Hãy tải lại trước khi thực hiện thao tác.');
+      throw new ConflictError('Bài viết vừa được người khác thay đổi. Hãy xem bản mới nhất trước khi thực hiện thao tác.', await getArticleForActor(tx as unknown as DB, actor, id));
     }
     const access = { authorId: current.author_id, status: current.status };
     const next = transitionFor(input.action, current.status);
@@ -316,6 +316,7 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
       })
       .where('id', '=', id)
       .execute();
+    await indexArticle(tx, id);
     await writeAudit(
       tx,
       { actorId: actor.id, action: auditActions[input.action], entityType: 'article', entityId: id, details: { from: current.status, to: next, ...(input.action === 'schedule' ? { publishAt: publishedAt } : {}) } },
@@ -349,6 +350,7 @@ export async function publishDueArticles(db: DB, now = new Date().toISOString())
         .where('status', '=', 'scheduled')
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return;
+      await indexArticle(tx, id);
       await writeAudit(tx, { actorId: null, action: 'article.publish', entityType: 'article', entityId: id, details: { from: 'scheduled', to: 'published', scheduled: true } }, now);
       const tags = articleTags({ slug: row.slug, sectionSlug: row.section_slug });
       await recordStaleTags(tx, tags, now);

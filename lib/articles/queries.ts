@@ -76,12 +76,19 @@ type CardRow = {
   cover_height: number | null;
 };
 
+/** Lists show at most a few lines of the lead; sending all of it would only make pages heavier. */
+export function shortLead(lead: string, max = 240): string {
+  if (lead.length <= max) return lead;
+  const cut = lead.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40)).trimEnd()}…`;
+}
+
 function toCard(row: CardRow): ArticleCard {
   return {
     id: row.id,
     title: row.title,
     slug: row.slug,
-    lead: row.lead,
+    lead: shortLead(row.lead),
     byline: row.byline,
     publishedAt: row.published_at ?? '',
     section: { name: row.section_name, slug: row.section_slug },
@@ -119,6 +126,7 @@ export async function getPublishedArticleBySlug(db: DB, slug: string, now = new 
   ]);
   return {
     ...toCard(row),
+    lead: row.lead,
     updatedAt: row.updated_at,
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,

@@ -125,7 +125,7 @@ export async function listMedia(db: DB, query: { page: number; pageSize: number;
   if (query.q) base = base.where((eb) => eb.or([eb('file_name', 'like', `%${query.q}%`), eb('alt', 'like', `%${query.q}%`), eb('caption', 'like', `%${query.q}%`)]));
   const [rows, count] = await Promise.all([
     base
-      .select(['id', 'file_name', 'alt', 'caption', 'credit', 'width', 'height', 'created_at'])
+      .select(['id', 'file_name', 'alt', 'caption', 'credit', 'width', 'height', 'created_at', 'uploaded_by'])
       .orderBy('id', 'desc')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
@@ -133,5 +133,5 @@ export async function listMedia(db: DB, query: { page: number; pageSize: number;
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const total = Number(count.n);
-  return { items: rows.map((r) => ({ ...toMediaSummary(r), createdAt: r.created_at })), page: query.page, pageSize: query.pageSize, total, pageCount: Math.max(1, Math.ceil(total / query.pageSize)) };
+  return { items: rows.map((r) => ({ ...toMediaSummary(r), createdAt: r.created_at, uploadedBy: r.uploaded_by })), page: query.page, pageSize: query.pageSize, total, pageCount: Math.max(1, Math.ceil(total / query.pageSize)) };
 }

@@ -8,17 +8,20 @@ import { foldForSearch } from './text';
 /**
  * Keeps the search index and the byline slug of an article in step with it.
  * Called inside the write's transaction by every command that changes an
- * article, so a search never finds text that is not (or no longer) there.
+ * article or its status, so a search never finds text that is not (or no
+ * longer) public.
  */
 export async function indexArticle(db: Kysely<Database>, articleId: number): Promise<void> {
-  const article = await db.selectFrom('articles').select(['title', 'lead', 'body', 'byline']).where('id', '=', articleId).executeTakeFirst();
-  if (!article) return removeFromIndex(db, articleId);
+  const article = await db.selectFrom('articles').select(['title', 'lead', 'body', 'byline', 'status']).where('id', '=', articleId).executeTakeFirst();
+  if (article) await db.updateTable('articles').set({ byline_slug: slugify(article.byline) }).where('id', '=', articleId).execute();
+  // Only published articles are searchable: the index never holds a draft, so
+  // its own match count is the number readers can find.
+  if (!article || article.status !== 'published') return removeFromIndex(db, articleId);
   const doc = {
     title: foldForSearch(article.title),
     lead: foldForSearch(article.lead),
     body: foldForSearch(bodyPlainText(parseBody(article.body))),
   };
-  await db.updateTable('articles').set({ byline_slug: slugify(article.byline) }).where('id', '=', articleId).execute();
   if (isPostgres(db)) {
     await db
       .insertInto('article_search')

@@ -40,7 +40,7 @@ export async function createSection(db: DB, actor: Actor, input: SectionInput): 
     const created = await tx
       .insertInto('sections')
       .values({ name: input.name, slug, description: input.description ?? null, position: input.position ?? Number(max?.p ?? 0) + 1, created_at: now, updated_at: now })
-      .returning(['id', 'name', 'slug', 'description'])
+      .returning(['id', 'name', 'slug', 'description', 'position'])
       .executeTakeFirstOrThrow();
     await writeAudit(tx, { actorId: actor.id, action: 'section.create', entityType: 'section', entityId: created.id, details: { name: input.name } }, now);
     await recordStaleTags(tx, [cacheTags.sections], now);
@@ -72,7 +72,7 @@ export async function updateSection(db: DB, actor: Actor, id: number, input: Par
         updated_at: now,
       })
       .where('id', '=', id)
-      .returning(['id', 'name', 'slug', 'description'])
+      .returning(['id', 'name', 'slug', 'description', 'position'])
       .executeTakeFirstOrThrow();
     await writeAudit(tx, { actorId: actor.id, action: 'section.update', entityType: 'section', entityId: id, details: { from: { name: current.name, slug: current.slug }, to: { name: updated.name, slug } } }, now);
     await recordStaleTags(tx, stale, now);
