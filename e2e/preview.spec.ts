@@ -85,3 +85,37 @@ test('a draft shows on no public page', async ({ request }) => {
     expect(html, path).not.toContain(article.title);
   }
 });
+
+test('the dashboard previews at phone and desktop widths and manages share links', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: await reporter.storageState(), permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(`/quan-tri/bai-viet/${article.id}/xem-truoc`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Xem trước bài viết' })).toBeVisible();
+
+  const phone = page.frameLocator('iframe[title="Xem trước ở độ rộng 375 px"]');
+  await expect(phone.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await expect(phone.getByText('Bản nháp – chưa xuất bản')).toBeVisible();
+  await page.getByRole('button', { name: 'Máy tính (1280 px)' }).click();
+  await expect(page.getByRole('button', { name: 'Máy tính (1280 px)' })).toHaveAttribute('aria-pressed', 'true');
+  const desktop = page.frameLocator('iframe[title="Xem trước ở độ rộng 1280 px"]');
+  await expect(desktop.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+
+  await page.getByLabel('Hết hạn sau').selectOption({ label: '1 ngày' });
+  await page.getByRole('button', { name: 'Tạo liên kết' }).click();
+  const url = await page.getByLabel('Liên kết mới (chỉ hiện một lần)').inputValue();
+  expect(url).toMatch(/\/xem-truoc\/[A-Za-z0-9_-]{43}$/);
+
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  expect((await strangerPage.goto(url))?.status()).toBe(200);
+  await expect(strangerPage.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+
+  await page.reload();
+  const newest = page.getByRole('listitem').filter({ hasText: 'Mở lần cuối' }).first();
+  await expect(newest).toContainText('(1 lần)');
+  await newest.getByRole('button', { name: /Thu hồi/ }).click();
+  await expect(page.getByText(/Đã thu hồi lúc/).first()).toBeVisible();
+  expect((await strangerPage.goto(url))?.status()).toBe(404);
+  await stranger.close();
+  await context.close();
+});

@@ -500,9 +500,9 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
               </button>
             ) : null}
             {base && access && can(user, 'preview', access) ? (
-              <a href={`/xem-truoc/bai-viet/${base.id}`} target="_blank" rel="noopener" className={buttonClass('ghost')} title="Xem bản đã lưu gần nhất như bạn đọc sẽ thấy">
-                Xem trước<span className="sr-only"> (mở trong thẻ mới)</span>
-              </a>
+              <Link href={`/quan-tri/bai-viet/${base.id}/xem-truoc`} className={buttonClass('ghost')} title="Xem bản đã lưu gần nhất như bạn đọc sẽ thấy, ở cỡ điện thoại và máy tính">
+                Xem trước
+              </Link>
             ) : null}
             {workflow.map((b) => (
               <button

@@ -7,6 +7,7 @@ export const queryKeys = {
     detail: (id: number) => ['articles', 'detail', id] as const,
     revisions: (id: number) => ['articles', 'revisions', id] as const,
     revision: (id: number, revisionId: number) => ['articles', 'revisions', id, revisionId] as const,
+    previewLinks: (id: number) => ['articles', 'preview-links', id] as const,
   },
   media: { all: ['media'] as const, list: (filters: Record<string, unknown>) => ['media', 'list', filters] as const },
   sections: ['sections'] as const,
