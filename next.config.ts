@@ -49,7 +49,8 @@ const nextConfig: NextConfig = {
         { source: '/sitemap-news.xml', destination: '/sitemap/news.xml' },
         { source: '/sitemaps/:page(\\d{1,6})\\.xml', destination: '/sitemap/:page.xml' },
         {
-          source: '/:section((?!tim-kiem)[a-z0-9-]+)',
+          // Only section slugs: the site's own first segments (see RESERVED_SLUGS) keep their ?page=.
+          source: '/:section((?!(?:tim-kiem|quan-tri|dang-nhap|xem-truoc|the|tac-gia|api|media|rss|sitemap|trang-nhat)$)[a-z0-9-]+)',
           has: [{ type: 'query', key: 'page', value: '(?<page>\\d{1,6})' }],
           destination: '/:section/trang/:page',
         },

@@ -1,5 +1,5 @@
-import { withAuth } from 'next-auth/middleware';
-import { NextResponse, type NextRequest } from 'next/server';
+import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { getDb } from '@/lib/db/client';
 import { clientAddress } from '@/lib/ratings/identity';
 import { consume, rateRules, tooManyRequests, type RateRule } from '@/lib/rate-limit/limiter';
@@ -7,6 +7,7 @@ import { consume, rateRules, tooManyRequests, type RateRule } from '@/lib/rate-l
 /**
  * 1. Rate limits for pages and next-auth's sign-in, which have no route
  *    handler of ours to put them in (the API's own limits live in its handlers).
+ *    They run before next-auth, which would otherwise wave /api/auth through.
  * 2. Signed-out visitors of the dashboard go to the sign-in page. A comfort
  *    only: every page and route handler checks the user again in the database.
  */
@@ -31,14 +32,13 @@ async function limit(request: NextRequest): Promise<Response | undefined> {
   return undefined;
 }
 
-export default withAuth(
-  async function proxy(request) {
-    return (await limit(request)) ?? NextResponse.next();
-  },
-  {
-    pages: { signIn: '/dang-nhap' },
-    callbacks: { authorized: ({ req, token }) => !req.nextUrl.pathname.startsWith('/quan-tri') || Boolean(token) },
-  },
-);
+const requireSignIn = withAuth({ pages: { signIn: '/dang-nhap' } });
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const limited = await limit(request);
+  if (limited) return limited;
+  if (request.nextUrl.pathname.startsWith('/quan-tri')) return requireSignIn(request as NextRequestWithAuth, event);
+  return NextResponse.next();
+}
 
 export const config = { matcher: ['/quan-tri', '/quan-tri/:path*', '/tim-kiem', '/xem-truoc/:path*', '/api/auth/callback/credentials'] };

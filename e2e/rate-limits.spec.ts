@@ -18,3 +18,22 @@ test('guessing preview links is cut off with 429 and Retry-After', async ({ requ
   const other = await request.get(`/xem-truoc/${'y'.repeat(43)}`, { headers: { 'X-Forwarded-For': '192.0.2.77' } });
   expect(other.status()).toBe(404);
 });
+
+test('sign-in attempts from one address are cut off with 429 (limit 200/min in the test server)', async ({ request }) => {
+  const headers = { 'X-Forwarded-For': `203.0.113.${Math.floor(Math.random() * 200) + 20}` };
+  const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+  let first429 = -1;
+  for (let i = 0; i < 205 && first429 < 0; i++) {
+    const response = await request.post('/api/auth/callback/credentials', {
+      headers,
+      form: { csrfToken, email: `doan-mo-${i}@example.com`, password: 'sai', json: 'true' },
+      maxRedirects: 0,
+    });
+    if (response.status() === 429) {
+      first429 = i;
+      expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
+      expect((await response.json()).error).toContain('Vui lòng thử lại sau');
+    }
+  }
+  expect(first429).toBe(200);
+});

@@ -88,6 +88,8 @@ const TRAP_SCRIPT = `(() => {
   } catch (e) {}
 })();`;
 
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII=', 'base64');
+
 type Trapped = { context: BrowserContext; ran: string[] };
 
 /** A browser context whose pages report every dialog, every window.__xss write and every trap message on the console. */
@@ -98,6 +100,9 @@ async function trappedContext(browser: Browser, storageState?: Awaited<ReturnTyp
     ran.push(`${frame.url()}: ${what}`);
   });
   await context.addInitScript(TRAP_SCRIPT);
+  // Pictures are the same tiny PNG everywhere: resizing hundreds of them would only slow the run.
+  // Their alt text is in the markup; an injected <img src=x> still fails to load and fires onerror.
+  await context.route(/\/_next\/image\?|\/media\/\d+\//, (route) => route.fulfill({ contentType: 'image/png', body: TINY_PNG }));
   context.on('page', (page) => {
     page.on('dialog', (dialog) => {
       ran.push(`${page.url()}: ${dialog.type()}("${dialog.message()}")`);
@@ -120,6 +125,8 @@ type Check =
   | { kind: 'text'; value: string; what: string }
   /** Some element matching the selector has this attribute value. */
   | { kind: 'attr'; selector: string; name: string; value: string; what: string }
+  /** Some element's own text contains this. */
+  | { kind: 'contains'; value: string; what: string }
   /** The document title starts with this. */
   | { kind: 'title'; value: string; what: string };
 
@@ -129,6 +136,7 @@ const attr = (selector: string, name: string, value: string, what: string): Chec
 /** In the page: the checks not (yet) satisfied. */
 function missingChecks(checks: Check[]): string[] {
   const texts = new Set<string>();
+  const owns: string[] = [];
   for (const el of Array.from(document.querySelectorAll('*'))) {
     if (['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HTML', 'HEAD', 'TITLE'].includes(el.tagName)) continue;
     texts.add(el.textContent ?? '');
@@ -136,16 +144,20 @@ function missingChecks(checks: Check[]): string[] {
       .filter((n) => n.nodeType === Node.TEXT_NODE)
       .map((n) => n.textContent)
       .join('');
-    if (own) texts.add(own);
+    if (own) {
+      texts.add(own);
+      owns.push(own);
+    }
     if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) texts.add(el.value);
   }
   return checks
     .filter((check) => {
       if (check.kind === 'text') return !texts.has(check.value);
+      if (check.kind === 'contains') return !owns.some((own) => own.includes(check.value));
       if (check.kind === 'title') return !(document.querySelector('title')?.textContent ?? '').startsWith(check.value);
       return !Array.from(document.querySelectorAll(check.selector)).some((el) => el.getAttribute(check.name) === check.value);
     })
-    .map((check) => `${check.what} not shown as text: ${JSON.stringify(check.value)}`);
+    .map((check) => `${check.what} not found as written: ${JSON.stringify(check.value)}`);
 }
 
 /**
@@ -206,6 +218,16 @@ async function visitAll(trapped: Trapped, visits: Visit[], tabs = 4): Promise<st
   return problems;
 }
 
+/** Dashboard pages draw their data after load: waits for the checks to pass, up to 15 s; returns those still failing. */
+async function waitForChecks(page: Page, checks: Check[]): Promise<string[]> {
+  let missing = await page.evaluate(missingChecks, checks);
+  for (const until = Date.now() + 15_000; missing.length > 0 && Date.now() < until; ) {
+    await page.waitForTimeout(250);
+    missing = await page.evaluate(missingChecks, checks);
+  }
+  return missing;
+}
+
 async function inspect(page: Page, visit: Visit): Promise<string[]> {
   let response = await page.goto(visit.url, { waitUntil: 'load' });
   // Search and previews are rate-limited per address: wait as told, then go on.
@@ -214,12 +236,7 @@ async function inspect(page: Page, visit: Visit): Promise<string[]> {
     response = await page.goto(visit.url, { waitUntil: 'load' });
   }
   if (response?.status() !== 200) return [`answered ${response?.status()}`];
-  // Dashboard pages draw their data after load: wait for it, up to 15 s.
-  let missing = await page.evaluate(missingChecks, visit.checks);
-  for (const until = Date.now() + 15_000; missing.length > 0 && Date.now() < until; ) {
-    await page.waitForTimeout(250);
-    missing = await page.evaluate(missingChecks, visit.checks);
-  }
+  const missing = await waitForChecks(page, visit.checks);
   // Handlers such as onerror and onfocus fire shortly after load; give them the chance.
   await page.waitForTimeout(150);
   return [...missing, ...(await page.evaluate(injectedMarkup)), ...(visit.after ? await visit.after(page) : [])];
@@ -368,6 +385,30 @@ test('the corpus covers every kind of attack, and the rotation puts every payloa
   expect(acceptedHrefs.length).toBeGreaterThan(0);
 });
 
+test('the trap catches the payloads when a page does not escape them', async ({ browser }) => {
+  // The control for every test below: the same payloads written into a page raw, as a broken
+  // template would, are seen running (dialog, window.__xss) or as injected markup.
+  const trapped = await trappedContext(browser);
+  const flagged = new Set<number>();
+  let next = 0;
+  await Promise.all(
+    [0, 1, 2, 3].map(async () => {
+      const page = await trapped.context.newPage();
+      while (next < N) {
+        const payload = xssPayloads[next++]!;
+        await page.setContent(`<!doctype html><html><head><title>x</title></head><body><p>${payload.text}</p><input value="${payload.text}"></body></html>`);
+        await page.waitForTimeout(200);
+        if ((await page.evaluate(injectedMarkup)).length > 0) flagged.add(payload.id);
+      }
+    }),
+  );
+  await trapped.context.close();
+  const ranIds = new Set(trapped.ran.flatMap((r) => [...r.matchAll(/(?:alert\("|= )(\d+)/g)].map((m) => Number(m[1]))));
+  for (const id of ranIds) flagged.add(id);
+  for (const id of [101, 102, 108, 111, 112, 120, 141, 161]) expect(ranIds, `payload ${id} seen running`).toContain(id);
+  expect(flagged.size, 'payloads flagged when written raw').toBeGreaterThanOrEqual(Math.floor(N * 0.7));
+});
+
 test('a link whose href is a dangerous payload is refused with 422; the accepted ones are stored as written', async () => {
   const sectionId = (await (await editor.get('/api/sections')).json())[0].id as number;
   const linkBody = (href: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Bấm vào đây', marks: [{ type: 'link', attrs: { href } }] }] }] });
@@ -422,7 +463,8 @@ async function jsonLdProblems(page: Page, s: Seeded): Promise<string[]> {
       problems.push(`JSON-LD does not parse (${error}): ${raw.slice(0, 200)}`);
     }
   }
-  const [article, breadcrumb] = parsed as [Record<string, any> | undefined, Record<string, any> | undefined];
+  type Shape = { headline?: string; description?: string; author?: { name?: string }; articleSection?: string; itemListElement?: Array<{ name: string }> };
+  const [article, breadcrumb] = parsed as [Shape | undefined, Shape | undefined];
   const expected = {
     headline: s.values.title,
     description: s.values.seoDescription,
@@ -435,7 +477,7 @@ async function jsonLdProblems(page: Page, s: Seeded): Promise<string[]> {
     description: article?.description,
     author: article?.author?.name,
     articleSection: article?.articleSection,
-    breadcrumb: breadcrumb?.itemListElement?.map((i: { name: string }) => i.name),
+    breadcrumb: breadcrumb?.itemListElement?.map((i) => i.name),
   };
   if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`JSON-LD ${JSON.stringify(actual)} instead of ${JSON.stringify(expected)}`);
   return problems;
@@ -554,7 +596,6 @@ test('RSS feeds and sitemaps stay well-formed XML with every payload escaped', a
   test.setTimeout(120_000);
   const trapped = await trappedContext(browser);
   const page = await trapped.context.newPage();
-  await page.goto('/tim-kiem');
   const fetchXml = async (url: string, contentType: RegExp) => {
     const response = await request.get(url);
     expect(response.status(), url).toBe(200);
@@ -604,32 +645,49 @@ test('RSS feeds and sitemaps stay well-formed XML with every payload escaped', a
 
 /* ------------------------------------------------- preview & dashboard -- */
 
-test('the preview and the dashboard (articles, editor, images, sections, tags) run none of the payloads', async ({ browser }) => {
+test('the preview and the dashboard (articles, editor, images, sections, tags, audit log) run none of the payloads', async ({ browser }) => {
   test.setTimeout(150_000);
   const trapped = await trappedContext(browser, await admin.storageState());
   type ListPage = { items: Array<{ id: number; title: string; byline: string; section: { name: string } }> };
   const ours = new Set(seeded.map((s) => s.id));
-  const listVisits: Visit[] = [];
-  for (let page = 1; page <= Math.ceil(N / 20) + 1; page++) {
+  // The article list, page by page as the dashboard shows it (20 a page, last updated first).
+  const listPages: Check[][] = [];
+  for (let page = 1; listPages.flat().length < 3 * N && page <= Math.ceil(N / 20) + 2; page++) {
     const list = (await (await admin.get(`/api/articles?page=${page}&pageSize=20`)).json()) as ListPage;
-    const items = list.items.filter((i) => ours.has(i.id));
-    if (items.length === 0) continue;
-    listVisits.push({
-      url: page === 1 ? '/quan-tri' : `/quan-tri?page=${page}`,
-      checks: items.flatMap((i) => [text(i.title, 'title'), text(`Bút danh: ${i.byline}`, 'byline')]),
-    });
+    listPages.push(list.items.filter((i) => ours.has(i.id)).flatMap((i) => [text(i.title, 'title'), text(`Bút danh: ${i.byline}`, 'byline'), text(i.section.name, 'section name')]));
   }
-  expect(listVisits.flatMap((v) => v.checks).length).toBe(2 * N);
+  expect(listPages.flat().length).toBe(3 * N);
+  const listVisit: Visit = {
+    url: '/quan-tri',
+    checks: listPages[0]!,
+    after: async (page) => {
+      const problems: string[] = [];
+      for (const [i, checks] of listPages.slice(1).entries()) {
+        await page.getByRole('button', { name: 'Trang sau →' }).click();
+        await expect(page.getByText(`Trang ${i + 2}/`)).toBeVisible();
+        problems.push(...(await waitForChecks(page, checks)).map((p) => `page ${i + 2}: ${p}`));
+        await page.waitForTimeout(150);
+        problems.push(...(await page.evaluate(injectedMarkup)).map((p) => `page ${i + 2}: ${p}`));
+      }
+      return problems;
+    },
+  };
+  // The audit log names what was created: section names and article titles among them.
+  const audit = (await (await admin.get('/api/audit?page=1&pageSize=50')).json()) as { items: Array<{ details: Record<string, unknown> }> };
+  const payloadTexts = new Set(xssPayloads.map((p) => p.text));
+  const audited = audit.items.flatMap((e) => Object.values(e.details).filter((v): v is string => typeof v === 'string' && payloadTexts.has(v)));
+  expect(audited.length, 'payloads in the newest audit entries').toBeGreaterThan(0);
   const media = (await (await admin.get('/api/media?page=1&pageSize=24')).json()) as { items: Array<{ alt: string; caption: string | null; credit: string | null }> };
   const visits: Visit[] = [
     ...seeded.map((s) => ({ url: `/xem-truoc/bai-viet/${s.id}`, checks: articleChecks(s, 'preview') })),
     ...seeded.map((s) => ({ url: `/quan-tri/bai-viet/${s.id}`, checks: articleChecks(s, 'editor') })),
-    ...listVisits,
+    listVisit,
     { url: '/quan-tri/thu-vien-anh', checks: media.items.flatMap((m) => [m.alt, m.caption, m.credit].filter((v): v is string => Boolean(v)).map((v) => text(v, 'media alt, caption or credit'))) },
     { url: '/quan-tri/chuyen-muc', checks: seeded.flatMap((s) => [text(s.values.sectionName, 'section name'), text(s.values.sectionDescription, 'section description')]) },
     { url: '/quan-tri/tu-khoa', checks: seeded.map((s) => text(s.values.tag, 'tag name')) },
+    { url: '/quan-tri/nhat-ky', checks: audited.map((value): Check => ({ kind: 'contains', value, what: 'audit details' })) },
   ];
-  const problems = await visitAll(trapped, visits, 3);
+  const problems = await visitAll(trapped, visits, 4);
   await trapped.context.close();
   expect(problems).toEqual([]);
   expect(trapped.ran).toEqual([]);

@@ -52,13 +52,9 @@ export const xssPayloads: XssPayload[] = [
   // Script tags, with case, spacing and nesting variants.
   { id: 101, category: 'script tag', text: '<script>alert(101)</script>' },
   { id: 102, category: 'script tag', text: '<ScRiPt>alert(102)</sCrIpT>' },
-  { id: 103, category: 'script tag', text: '<script >alert(103)</script >' },
   { id: 104, category: 'script tag', text: `<script${TAB}>alert(104)</script${TAB}>` },
-  { id: 105, category: 'script tag', text: '<script/x>alert(105)</script>' },
   { id: 106, category: 'script tag', text: '<scr<script>ipt>alert(106)</script>' },
-  { id: 107, category: 'script tag', text: '<<script>alert(107);//<</script>' },
   { id: 108, category: 'script tag', text: '<script>window.__xss=108</script>' },
-  { id: 109, category: 'script tag', text: '<script src=data:,alert(109)></script>' },
 
   // Event handlers.
   { id: 111, category: 'event handler', text: '<img src=x onerror=alert(111)>' },
@@ -66,12 +62,7 @@ export const xssPayloads: XssPayload[] = [
   { id: 113, category: 'event handler', text: '<body onload=alert(113)>' },
   { id: 114, category: 'event handler', text: '<details open ontoggle=alert(114)>' },
   { id: 115, category: 'event handler', text: '<input autofocus onfocus=alert(115)>' },
-  { id: 116, category: 'event handler', text: '<select autofocus onfocus=alert(116)></select>' },
-  { id: 117, category: 'event handler', text: '<video><source onerror=alert(117)></video>' },
-  { id: 118, category: 'event handler', text: '<audio src=x onerror=alert(118)>' },
-  { id: 119, category: 'event handler', text: '<iframe onload=alert(119)></iframe>' },
   { id: 120, category: 'event handler', text: '<img src=x onerror="window.__xss=120">' },
-  { id: 121, category: 'event handler', text: '<div contenteditable autofocus onfocus=alert(121)>' },
   { id: 122, category: 'event handler', text: '<img src=x onerror=alert&#40;122&#41;>' },
   { id: 123, category: 'event handler', text: '<img src=x onerror=\\u0061lert(123)>' },
 
@@ -80,13 +71,9 @@ export const xssPayloads: XssPayload[] = [
   { id: 125, category: 'dangerous URL', text: 'JaVaScRiPt:alert(125)' },
   { id: 126, category: 'dangerous URL', text: 'java&#x09;script:alert(126)' },
   { id: 127, category: 'dangerous URL', text: `java${TAB}script:alert(127)` },
-  { id: 128, category: 'dangerous URL', text: '&#106;avascript:alert(128)' },
   { id: 129, category: 'dangerous URL', text: 'data:text/html,<script>alert(129)</script>' },
   { id: 130, category: 'dangerous URL', text: `data:text/html;base64,${BASE64_SCRIPT}` },
   { id: 131, category: 'dangerous URL', text: 'vbscript:alert(131)' },
-  { id: 132, category: 'dangerous URL', text: '<a href="javascript:alert(132)">x</a>' },
-  { id: 133, category: 'dangerous URL', text: '<a href="jav&#x0A;ascript:alert(133)">x</a>' },
-  { id: 134, category: 'dangerous URL', text: 'javascript&colon;alert(134)' },
   { id: 135, category: 'dangerous URL', text: '//x.example/"><svg onload=alert(135)>' },
 
   // Links the body accepts, each trying to break out of the href attribute.
@@ -100,7 +87,6 @@ export const xssPayloads: XssPayload[] = [
   { id: 142, category: 'svg', text: '<svg><foreignObject><img src=x onerror=alert(142)>' },
   { id: 143, category: 'svg', text: '<svg><use href="#u"/><image id=u href=x onerror=alert(143)>' },
   { id: 144, category: 'svg', text: '<svg><a href="javascript:alert(144)"><text>x</text></a>' },
-  { id: 145, category: 'svg', text: '<svg><animate onbegin=alert(145) attributeName=x dur=1s>' },
   { id: 146, category: 'svg', text: '<svg><script>alert&#40;146&#41;</script></svg>' },
 
   // Style tricks.
@@ -113,43 +99,28 @@ export const xssPayloads: XssPayload[] = [
   { id: 151, category: 'broken markup', text: '<img src=x onerror=alert(151)//' },
   { id: 152, category: 'broken markup', text: '"><svg/onload=alert(152)>' },
   { id: 153, category: 'broken markup', text: "'-alert(153)-'" },
-  { id: 154, category: 'broken markup', text: '"-alert(154)-"' },
   { id: 155, category: 'broken markup', text: '" onfocus="alert(155)" autofocus="' },
   { id: 156, category: 'broken markup', text: "'><img src=x onerror=alert(156)>" },
-  { id: 157, category: 'broken markup', text: '<img src="x" onerror="alert(157)"' },
-  { id: 158, category: 'broken markup', text: '<math><style><img src=x onerror=alert(158)>' },
-  { id: 159, category: 'broken markup', text: '<noscript><p title="</noscript><svg onload=alert(159)>">' },
 
   // Template, JSON and document-context breakouts.
   { id: 161, category: 'template or JSON breakout', text: '</script><script>alert(161)</script>' },
   { id: 162, category: 'template or JSON breakout', text: '<!--<script>alert(162)//-->' },
   { id: 163, category: 'template or JSON breakout', text: ']]><script>alert(163)</script>' },
-  { id: 164, category: 'template or JSON breakout', text: '<![CDATA[<script>alert(164)</script>]]>' },
   { id: 165, category: 'template or JSON breakout', text: '</title><script>alert(165)</script>' },
-  { id: 166, category: 'template or JSON breakout', text: '</textarea><script>alert(166)</script>' },
-  { id: 167, category: 'template or JSON breakout', text: '</style><svg onload=alert(167)>' },
   { id: 168, category: 'template or JSON breakout', text: '"};alert(168);//' },
   { id: 169, category: 'template or JSON breakout', text: `x${LINE_SEP}${PARA_SEP}</script><script>alert(169)</script>` },
-  { id: 170, category: 'template or JSON breakout', text: "{{constructor.constructor('alert(170)')()}}" },
-  { id: 171, category: 'template or JSON breakout', text: '${alert(171)}' },
 
   // Unicode tricks: look-alikes that must stay text, and invisible characters inside markup.
   { id: 181, category: 'unicode trick', text: '＜script＞alert(181)＜/script＞' },
-  { id: 182, category: 'unicode trick', text: '＜img src=x onerror=alert(182)＞' },
   { id: 183, category: 'unicode trick', text: `<scr${ZWJ}ipt>alert(183)</scr${ZWJ}ipt>` },
   { id: 184, category: 'unicode trick', text: `<img src=x one${ZWSP}rror=alert(184)>` },
   { id: 185, category: 'unicode trick', text: `${RLO}<svg onload=alert(185)>${PDF}` },
   { id: 186, category: 'unicode trick', text: '<ѕcript>alert(186)</ѕcript>' },
-  { id: 187, category: 'unicode trick', text: '﹤script﹥alert(187)﹤/script﹥' },
-  { id: 188, category: 'unicode trick', text: '%3Cscript%3Ealert(188)%3C/script%3E' },
   { id: 189, category: 'unicode trick', text: '&lt;script&gt;alert(189)&lt;/script&gt;' },
-  { id: 190, category: 'unicode trick', text: '\\u003cscript\\u003ealert(190)\\u003c/script\\u003e' },
 
   // Frames, plugins, refresh, base and forms.
   { id: 191, category: 'embedding and navigation', text: '<iframe src="javascript:alert(191)"></iframe>' },
   { id: 192, category: 'embedding and navigation', text: '<iframe srcdoc="<script>alert(192)</script>">' },
-  { id: 193, category: 'embedding and navigation', text: '<object data="javascript:alert(193)"></object>' },
-  { id: 194, category: 'embedding and navigation', text: '<embed src="javascript:alert(194)">' },
   { id: 195, category: 'embedding and navigation', text: '<meta http-equiv=refresh content=0;javascript:alert(195)>' },
   { id: 196, category: 'embedding and navigation', text: '<base href="javascript:alert(196)//">' },
   { id: 197, category: 'embedding and navigation', text: '<form action="javascript:alert(197)"><button>x' },

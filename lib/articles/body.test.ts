@@ -22,6 +22,10 @@ describe('article body documents', () => {
     expect(bodyDocumentSchema.safeParse({ type: 'doc', content: [{ type: 'html', html: '<script>alert(1)</script>' }] }).success).toBe(false);
     const link = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] };
     expect(bodyDocumentSchema.safeParse(link).success).toBe(false);
+    for (const href of ['//evil.example', '/\\evil.example', 'java\tscript:alert(1)', 'data:text/html,x']) {
+      const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href } }] }] }] };
+      expect(bodyDocumentSchema.safeParse(doc).success, href).toBe(false);
+    }
   });
 
   it('builds documents from paragraphs and figures', () => {

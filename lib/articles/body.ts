@@ -9,7 +9,7 @@ const safeHref = z
   .string()
   .trim()
   .max(2000)
-  .refine((href) => /^(https?:\/\/|mailto:|\/(?!\/)|#)/i.test(href), 'Liên kết phải bắt đầu bằng http://, https://, mailto: hoặc /');
+  .refine((href) => /^(https?:\/\/|mailto:|\/(?![\/\\])|#)/i.test(href) && !/[\u0000-\u001f\\]/.test(href), 'Liên kết phải bắt đầu bằng http://, https://, mailto: hoặc /');
 
 const markSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bold') }),
