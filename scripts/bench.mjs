@@ -129,9 +129,14 @@ let ratio = null;
 if (nginx) {
   const runDir = path.join(work, 'nginx');
   fs.mkdirSync(path.join(runDir, 'static'), { recursive: true });
+  // nginx's workers drop to an unprivileged user: they must be able to read the files.
+  fs.chmodSync(work, 0o755);
+  fs.chmodSync(runDir, 0o755);
+  fs.chmodSync(path.join(runDir, 'static'), 0o755);
   const html = await (await fetch(`http://127.0.0.1:${PORT}${articlePath}`)).text();
   fs.writeFileSync(path.join(runDir, 'static', 'article.html'), html);
   fs.writeFileSync(path.join(runDir, 'static', 'article.html.gz'), zlib.gzipSync(html, { level: 9 }));
+  for (const f of ['article.html', 'article.html.gz']) fs.chmodSync(path.join(runDir, 'static', f), 0o644);
   const conf = fs
     .readFileSync(path.join(root, 'docs/nginx.conf'), 'utf8')
     .replaceAll('@RUNDIR@', runDir)
