@@ -3,6 +3,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { getDb } from '@/lib/db/client';
 import { clientAddress } from '@/lib/ratings/identity';
 import { consume, rateRules, tooManyRequests, type RateRule } from '@/lib/rate-limit/limiter';
+import { redirectForFormerSlug } from '@/lib/articles/slug-redirects';
 
 /**
  * 1. Rate limits for pages and next-auth's sign-in, which have no route
@@ -34,11 +35,34 @@ async function limit(request: NextRequest): Promise<Response | undefined> {
 
 const requireSignIn = withAuth({ pages: { signIn: '/dang-nhap' } });
 
+const ARTICLE_PATH = /^\/([a-z0-9-]+)\/([a-z0-9-]+)$/;
+
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const path = request.nextUrl.pathname;
+  const article = ARTICLE_PATH.exec(path);
+  if (article && request.method === 'GET') {
+    try {
+      const target = await redirectForFormerSlug(getDb(), article[2]!);
+      if (target && target !== path) return NextResponse.redirect(new URL(target + request.nextUrl.search, request.url), 301);
+    } catch (error) {
+      console.warn('[redirects] not checked:', error instanceof Error ? error.message : error);
+    }
+    return NextResponse.next();
+  }
   const limited = await limit(request);
   if (limited) return limited;
-  if (request.nextUrl.pathname.startsWith('/quan-tri')) return requireSignIn(request as NextRequestWithAuth, event);
+  if (path.startsWith('/quan-tri')) return requireSignIn(request as NextRequestWithAuth, event);
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/quan-tri', '/quan-tri/:path*', '/tim-kiem', '/xem-truoc/:path*', '/api/auth/callback/credentials'] };
+export const config = {
+  matcher: [
+    '/quan-tri',
+    '/quan-tri/:path*',
+    '/tim-kiem',
+    '/xem-truoc/:path*',
+    '/api/auth/callback/credentials',
+    // Two-segment paths that can be articles (not the site's own first segments).
+    '/((?!api/|_next/|media/|quan-tri/|xem-truoc/|the/|tac-gia/|rss/|sitemap/|trang-nhat/)[a-z0-9-]+/[a-z0-9-]+)',
+  ],
+};

@@ -163,3 +163,30 @@ test('a scheduled article goes live on time with nobody acting', async ({ page, 
     .toBeGreaterThan(0);
   expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(at));
 });
+
+test('an edit to a published article waits, previewed, until the editor puts it live', async ({ browser }) => {
+  const { context, page } = await signIn(browser, 'editor@example.com');
+  await page.getByLabel('Tìm kiếm').fill('Thanh Sơn về đích');
+  await page.getByRole('link', { name: title }).first().click();
+  await expect(page.getByText(/Bài đang xuất bản: mọi thay đổi được lưu thành bản sửa chờ đăng/)).toBeVisible();
+  const newTitle = `${title} (cập nhật)`;
+  await page.getByLabel('Tiêu đề', { exact: true }).fill(newTitle);
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByText(/Có bản sửa đang chờ đăng/)).toBeVisible();
+
+  const reader = await browser.newPage();
+  await reader.goto(articlePath);
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(title);
+
+  const preview = await context.newPage();
+  await preview.goto(`/xem-truoc/bai-viet/${page.url().split('/').pop()}`);
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText(newTitle);
+  await expect(preview.getByText(/Bản sửa chờ đăng/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Đăng bản sửa' }).click();
+  await expect(page.getByText('Đã đăng bản sửa: bạn đọc đã thấy nội dung mới.')).toBeVisible();
+  await reader.goto(articlePath);
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(newTitle);
+  await reader.close();
+  await context.close();
+});

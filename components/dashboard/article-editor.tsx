@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { can, statusLabels, type WorkflowAction } from '@/lib/articles/policy';
-import { allowedWorkflow, fieldLabels, groupFieldErrors } from '@/lib/dashboard/article-actions';
+import { allowedWorkflow, fieldLabels, groupFieldErrors, type DashboardAction } from '@/lib/dashboard/article-actions';
 import { api, ApiError, errorMessage } from '@/lib/dashboard/api-client';
 import { emptyBody, plainTextOf, toEditorContent, toServerBody } from '@/lib/dashboard/body';
 import { queryKeys } from '@/lib/dashboard/query-keys';
@@ -124,7 +124,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
   const [problem, setProblem] = useState<Problem | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busyAction, setBusyAction] = useState<WorkflowAction | 'restore' | null>(null);
+  const [busyAction, setBusyAction] = useState<DashboardAction | 'restore' | null>(null);
   const [publishAt, setPublishAt] = useState('');
   const [picker, setPicker] = useState<'body' | 'cover' | null>(null);
   const formElement = useRef<HTMLFormElement>(null);
@@ -320,7 +320,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
     };
   }, [dirty]);
 
-  async function runWorkflow(action: WorkflowAction, done: string, extra: Record<string, string> = {}) {
+  async function runWorkflow(action: DashboardAction, done: string, extra: Record<string, string> = {}) {
     const start = baseRef.current;
     if (!start) return;
     setNotice(null);
@@ -355,7 +355,8 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
     }
   }
 
-  function onWorkflowClick(action: Exclude<WorkflowAction, 'schedule'>, done: string) {
+  function onWorkflowClick(action: Exclude<DashboardAction, 'schedule'>, done: string) {
+    if (action === 'discardPending' && !window.confirm('Bỏ bản sửa đang chờ? Các thay đổi chưa đăng sẽ không còn trên bài (vẫn xem được trong lịch sử phiên bản).')) return;
     if (action === 'unpublish' && !window.confirm('Gỡ bài này khỏi trang? Bạn đọc sẽ không xem được bài nữa.')) return;
     void runWorkflow(action, done);
   }
@@ -422,7 +423,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
     const messages = errors[field];
     return messages?.length ? { 'aria-invalid': true as const, 'aria-describedby': `${fieldIds[field]}-error` } : {};
   };
-  const workflow = access ? allowedWorkflow(user, access) : [];
+  const workflow = access ? allowedWorkflow(user, access, Boolean(base?.pendingEdit)) : [];
   const canSchedule = access ? can(user, 'schedule', access) : false;
   const cover = form.coverMediaId ? media[form.coverMediaId] : undefined;
   const busy = saving || busyAction !== null;
@@ -517,6 +518,14 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
             ))}
           </div>
         </div>
+
+        {base && base.status === 'published' && canEdit ? (
+          <Notice tone={base.pendingEdit ? 'warning' : 'info'} className="mb-4">
+            {base.pendingEdit
+              ? 'Có bản sửa đang chờ đăng: bạn đọc vẫn thấy bản đang xuất bản cho tới khi bấm “Đăng bản sửa”. Dùng “Xem trước” để xem bản sửa.'
+              : 'Bài đang xuất bản: mọi thay đổi được lưu thành bản sửa chờ đăng; bạn đọc vẫn thấy bản hiện tại cho tới khi bấm “Đăng bản sửa”.'}
+          </Notice>
+        ) : null}
 
         {base && !canEdit ? (
           <Notice tone="info" className="mb-4">

@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import Link from 'next/link';
 import { useEffect, useId, useState } from 'react';
 import { can, canSeeAllArticles, statusLabels, type WorkflowAction } from '@/lib/articles/policy';
-import { allowedWorkflow, fieldLabels, groupFieldErrors } from '@/lib/dashboard/article-actions';
+import { allowedStatusActions, fieldLabels, groupFieldErrors } from '@/lib/dashboard/article-actions';
 import { api, ApiError, errorMessage, withQuery } from '@/lib/dashboard/api-client';
 import { sortLabels, type ArticleFilters, type ArticleSort } from '@/lib/dashboard/article-filters';
 import { queryKeys } from '@/lib/dashboard/query-keys';
@@ -313,7 +313,7 @@ function RowActions({
         {can(user, 'edit', access) ? 'Sửa' : 'Xem'}
         {context}
       </Link>
-      {allowedWorkflow(user, access).map((b) => (
+      {allowedStatusActions(user, access).map((b) => (
         <button key={b.action} type="button" disabled={busy} onClick={() => onWorkflow(b.action, b.done)} className={buttonClass(b.action === 'publish' ? 'primary' : 'secondary', 'sm')}>
           {b.label}
           {context}

@@ -8,6 +8,7 @@ import { figureMediaIds, parseBody, type BodyDocument } from './body';
 import { can, canSeeAllArticles, type Actor } from './policy';
 import type { ArticleListQuery } from './schemas';
 import type { Page } from './queries';
+import { loadPendingEdit } from './pending';
 
 /** Dashboard reads: every one takes the acting user and applies the policy. */
 
@@ -116,6 +117,8 @@ export type EditableArticle = {
   createdAt: string;
   updatedAt: string;
   media: Record<number, MediaSummary>;
+  /** A published article's edit that readers do not see yet; the fields above show it. */
+  pendingEdit: { updatedAt: string; updatedBy: number | null } | null;
 };
 
 /** An article for the editor. Someone who may not see it gets 404, so ids reveal nothing. */
@@ -148,6 +151,37 @@ export async function getArticleForActor(db: DB, actor: Actor, id: number): Prom
     .where('articles.id', '=', id)
     .executeTakeFirst();
   if (!row || !can(actor, 'view', { authorId: row.author_id, status: row.status })) throw new NotFoundError('Không tìm thấy bài viết.');
+  const pending = row.status === 'published' ? await loadPendingEdit(db, id) : null;
+  if (pending) {
+    // The editor works on the waiting edit, not on what readers see.
+    const p = pending.snapshot;
+    const section = await db.selectFrom('sections').select(['name', 'slug']).where('id', '=', p.sectionId).executeTakeFirst();
+    const ids = figureMediaIds(p.body);
+    if (p.coverMediaId) ids.push(p.coverMediaId);
+    return {
+      id: row.id,
+      title: p.title,
+      slug: p.slug,
+      lead: p.lead,
+      body: p.body,
+      sectionId: p.sectionId,
+      section: section ?? { name: row.section_name, slug: row.section_slug },
+      tags: p.tags,
+      coverMediaId: p.coverMediaId,
+      byline: p.byline,
+      seoTitle: p.seoTitle,
+      seoDescription: p.seoDescription,
+      status: row.status,
+      publishedAt: row.published_at,
+      authorId: row.author_id,
+      authorName: row.author_name,
+      version: pending.version,
+      createdAt: row.created_at,
+      updatedAt: pending.updatedAt,
+      media: await getMediaSummaries(db, ids),
+      pendingEdit: { updatedAt: pending.updatedAt, updatedBy: pending.updatedBy },
+    };
+  }
   const body = parseBody(row.body);
   const mediaIds = figureMediaIds(body);
   if (row.cover_media_id) mediaIds.push(row.cover_media_id);
@@ -182,5 +216,6 @@ export async function getArticleForActor(db: DB, actor: Actor, id: number): Prom
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     media,
+    pendingEdit: null,
   };
 }

@@ -8,6 +8,7 @@ import { getArticleForActor, listArticlesForActor } from './admin-queries';
 import { createArticle, deleteArticle, publishDueArticles, runWorkflow, updateArticle } from './commands';
 import { getPublishedArticleBySlug, findPublishedArticleByOldSlug } from './queries';
 import { getRevision, listRevisions, restoreRevision } from './revisions';
+import { getArticlePreview } from '../previews/queries';
 import { insertSection } from './test-fixtures';
 import type { Actor } from './policy';
 
@@ -95,7 +96,8 @@ describe('writing and publishing', () => {
   it('keeps a published article reachable at its old address after a slug change', async () => {
     const draft = await createArticle(t.db, editor, draftInput('Tên cũ của bài'));
     const live = await runWorkflow(t.db, editor, draft.id, { action: 'publish' });
-    const renamed = await updateArticle(t.db, editor, draft.id, { version: live.version, slug: 'ten-moi-cua-bai' });
+    const staged = await updateArticle(t.db, editor, draft.id, { version: live.version, slug: 'ten-moi-cua-bai' });
+    const renamed = await runWorkflow(t.db, editor, draft.id, { action: 'publishPending', version: staged.version });
     expect(renamed.slug).toBe('ten-moi-cua-bai');
     expect(await findPublishedArticleByOldSlug(t.db, 'ten-cu-cua-bai')).toEqual({ slug: 'ten-moi-cua-bai', sectionSlug: 'thoi-su' });
     const other = await createArticle(t.db, editor, draftInput('Bài khác'));
@@ -126,6 +128,32 @@ describe('writing and publishing', () => {
     expect((error as ValidationError).fieldErrors.media?.[0]).toMatch(/mô tả thay thế/);
     await t.db.updateTable('media').set({ alt: 'Một ô màu đỏ' }).where('id', '=', image.id).execute();
     expect((await runWorkflow(t.db, editor, draft.id, { action: 'publish' })).status).toBe('published');
+  });
+
+  it('keeps edits to a published article waiting until an editor puts them live', async () => {
+    const draft = await createArticle(t.db, editor, draftInput('Bài đã đăng có bản sửa chờ'));
+    const live = await runWorkflow(t.db, editor, draft.id, { action: 'publish' });
+    const staged = await updateArticle(t.db, editor, draft.id, { version: live.version, title: 'Tiêu đề mới chờ đăng', lead: 'Sapo mới' });
+    expect(staged.pendingEdit).not.toBeNull();
+    expect(staged.title).toBe('Tiêu đề mới chờ đăng');
+    // Readers still see the published text; the preview shows the edit.
+    expect((await getPublishedArticleBySlug(t.db, live.slug))?.title).toBe('Bài đã đăng có bản sửa chờ');
+    expect((await getArticlePreview(t.db, draft.id))?.article.title).toBe('Tiêu đề mới chờ đăng');
+    // A second save on the waiting edit needs its version, like any save.
+    await expect(updateArticle(t.db, editor, draft.id, { version: live.version, lead: 'Sapo cũ hơn' })).rejects.toBeInstanceOf(ConflictError);
+    const again = await updateArticle(t.db, editor, draft.id, { version: staged.version, lead: 'Sapo mới hơn' });
+    await expect(runWorkflow(t.db, reporter, draft.id, { action: 'publishPending' })).rejects.toBeDefined();
+    const applied = await runWorkflow(t.db, editor, draft.id, { action: 'publishPending', version: again.version });
+    expect(applied.pendingEdit).toBeNull();
+    const publicNow = await getPublishedArticleBySlug(t.db, live.slug);
+    expect([publicNow?.title, publicNow?.lead]).toEqual(['Tiêu đề mới chờ đăng', 'Sapo mới hơn']);
+    // Every staged save is a revision too.
+    expect((await listRevisions(t.db, editor, draft.id)).length).toBeGreaterThanOrEqual(4);
+
+    const staged2 = await updateArticle(t.db, editor, draft.id, { version: applied.version, title: 'Sẽ bị bỏ' });
+    const discarded = await runWorkflow(t.db, editor, draft.id, { action: 'discardPending', version: staged2.version });
+    expect(discarded.title).toBe('Tiêu đề mới chờ đăng');
+    expect(discarded.pendingEdit).toBeNull();
   });
 
   it('deletes drafts only', async () => {

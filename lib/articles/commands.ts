@@ -11,6 +11,7 @@ import { indexArticle, removeFromIndex } from '../search/index-articles';
 import { getArticleForActor, type EditableArticle } from './admin-queries';
 import { can, canCreateArticle, transitionFor, type Actor, type WorkflowAction } from './policy';
 import type { CreateArticleInput, UpdateArticleInput, WorkflowInput } from './schemas';
+import { loadPendingEdit, type ArticleSnapshot } from './pending';
 
 /**
  * Article writes. Each command checks the policy, writes in one transaction
@@ -178,62 +179,142 @@ export async function createArticle(db: DB, actor: Actor, input: CreateArticleIn
   return getArticleForActor(db, actor, id);
 }
 
+async function snapshotOf(tx: Tx, row: NonNullable<ArticleRow>): Promise<ArticleSnapshot> {
+  const tags = await tx
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select('tags.name')
+    .where('article_tags.article_id', '=', row.id)
+    .orderBy('article_tags.position')
+    .execute();
+  return {
+    title: row.title,
+    slug: row.slug,
+    lead: row.lead,
+    body: JSON.parse(row.body) as BodyDocument,
+    sectionId: row.section_id,
+    coverMediaId: row.cover_media_id,
+    byline: row.byline,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    tags: tags.map((t) => t.name),
+  };
+}
+
+/** The snapshot an edit leads to, checked: the section and images exist, a new slug is free. */
+async function mergeEdit(tx: Tx, current: NonNullable<ArticleRow>, base: ArticleSnapshot, input: UpdateArticleInput): Promise<ArticleSnapshot> {
+  const next: ArticleSnapshot = {
+    title: input.title ?? base.title,
+    slug: base.slug,
+    lead: input.lead ?? base.lead,
+    body: input.body ?? base.body,
+    sectionId: input.sectionId ?? base.sectionId,
+    coverMediaId: input.coverMediaId === undefined ? base.coverMediaId : input.coverMediaId,
+    byline: input.byline ?? base.byline,
+    seoTitle: input.seoTitle === undefined ? base.seoTitle : input.seoTitle,
+    seoDescription: input.seoDescription === undefined ? base.seoDescription : input.seoDescription,
+    tags: input.tags ?? base.tags,
+  };
+  await sectionSlugOf(tx, next.sectionId);
+  await assertMediaExist(tx, [...figureMediaIds(next.body), ...(next.coverMediaId ? [next.coverMediaId] : [])], 'body');
+  if (input.slug !== undefined && input.slug !== '' && input.slug !== base.slug) {
+    if (await slugTaken(tx, input.slug, current.id)) throw new ConflictError('Đường dẫn này đã được dùng cho bài viết khác.');
+    next.slug = input.slug;
+  } else if (input.slug === '' && input.title && current.status === 'draft') {
+    next.slug = await freeSlugFor(tx, input.title, current.id);
+  }
+  return next;
+}
+
+async function insertRevision(tx: Tx, articleId: number, version: number, snap: ArticleSnapshot, actorId: number | null, now: string) {
+  await tx
+    .insertInto('article_revisions')
+    .values({
+      article_id: articleId,
+      version,
+      title: snap.title,
+      slug: snap.slug,
+      lead: snap.lead,
+      body: JSON.stringify(snap.body),
+      section_id: snap.sectionId,
+      cover_media_id: snap.coverMediaId,
+      byline: snap.byline,
+      seo_title: snap.seoTitle,
+      seo_description: snap.seoDescription,
+      tags: JSON.stringify(snap.tags),
+      created_by: actorId,
+      created_at: now,
+    })
+    .execute();
+}
+
+/** Writes a snapshot into the article itself (a new version and revision); returns the cache tags it made stale. */
+async function applySnapshot(tx: Tx, current: NonNullable<ArticleRow>, snap: ArticleSnapshot, version: number, actorId: number | null, now: string): Promise<string[]> {
+  const sectionSlug = await sectionSlugOf(tx, snap.sectionId);
+  if (snap.slug !== current.slug) {
+    if (await slugTaken(tx, snap.slug, current.id)) throw new ConflictError('Đường dẫn này đã được dùng cho bài viết khác.');
+    // Once readers may have the old address, keep it answering with a redirect.
+    if (current.published_at) {
+      await tx
+        .insertInto('article_slug_history')
+        .values({ slug: current.slug, article_id: current.id, created_at: now })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .execute();
+    }
+    await tx.deleteFrom('article_slug_history').where('slug', '=', snap.slug).where('article_id', '=', current.id).execute();
+  }
+  await tx
+    .updateTable('articles')
+    .set({
+      title: snap.title,
+      slug: snap.slug,
+      lead: snap.lead,
+      body: JSON.stringify(snap.body),
+      section_id: snap.sectionId,
+      cover_media_id: snap.coverMediaId,
+      byline: snap.byline,
+      seo_title: snap.seoTitle,
+      seo_description: snap.seoDescription,
+      updated_at: now,
+      version,
+    })
+    .where('id', '=', current.id)
+    .execute();
+  await setArticleTags(tx, current.id, snap.tags);
+  await indexArticle(tx, current.id);
+  await insertRevision(tx, current.id, version, snap, actorId, now);
+  return isLive(current.status) ? articleTags({ slug: current.slug, sectionSlug: current.section_slug }, { slug: snap.slug, sectionSlug }) : [];
+}
+
+/**
+ * Saves an edit. Drafts and articles in review change in place. A published
+ * article's edits are kept as its pending edit: readers keep the published
+ * text (autosave never puts half an edit live) until an editor runs
+ * "publishPending"; the pending edit can be previewed meanwhile.
+ */
 export async function updateArticle(db: DB, actor: Actor, id: number, input: UpdateArticleInput, now = new Date().toISOString()): Promise<EditableArticle> {
   const stale = await db.transaction().execute(async (tx) => {
     const current = await requireArticle(tx, actor, id);
     if (!can(actor, 'edit', { authorId: current.author_id, status: current.status })) {
       throw new ForbiddenError(current.status === 'draft' ? undefined : 'Bài đã gửi duyệt hoặc đã xuất bản: chỉ biên tập viên được sửa.');
     }
-    if (current.version !== input.version) {
+    const pending = isLive(current.status) ? await loadPendingEdit(tx, id) : null;
+    const expected = pending?.version ?? current.version;
+    if (expected !== input.version) {
       throw new ConflictError('Bài viết vừa được người khác lưu. Nội dung của bạn vẫn được giữ; hãy xem thay đổi rồi lưu lại.', await getArticleForActor(tx as unknown as DB, actor, id));
     }
-    const sectionId = input.sectionId ?? current.section_id;
-    const sectionSlug = await sectionSlugOf(tx, sectionId);
-    const body: BodyDocument | undefined = input.body;
-    const coverMediaId = input.coverMediaId === undefined ? current.cover_media_id : input.coverMediaId;
-    await assertMediaExist(tx, [...(body ? figureMediaIds(body) : []), ...(coverMediaId ? [coverMediaId] : [])], 'body');
-
-    let slug = current.slug;
-    if (input.slug !== undefined && input.slug !== '' && input.slug !== current.slug) {
-      if (await slugTaken(tx, input.slug, id)) throw new ConflictError('Đường dẫn này đã được dùng cho bài viết khác.');
-      slug = input.slug;
-    } else if (input.slug === '' && input.title) slug = current.status === 'draft' ? await freeSlugFor(tx, input.title, id) : current.slug;
-
-    if (slug !== current.slug) {
-      // Once readers may have the old address, keep it answering with a redirect.
-      if (current.published_at) {
-        await tx
-          .insertInto('article_slug_history')
-          .values({ slug: current.slug, article_id: id, created_at: now })
-          .onConflict((oc) => oc.column('slug').doNothing())
-          .execute();
-      }
-      await tx.deleteFrom('article_slug_history').where('slug', '=', slug).where('article_id', '=', id).execute();
+    const next = await mergeEdit(tx, current, pending?.snapshot ?? (await snapshotOf(tx, current)), input);
+    if (isLive(current.status)) {
+      const values = { version: expected + 1, data: JSON.stringify(next), updated_by: actor.id, updated_at: now };
+      await tx
+        .insertInto('article_pending_edits')
+        .values({ article_id: id, ...values })
+        .onConflict((oc) => oc.column('article_id').doUpdateSet(values))
+        .execute();
+      await insertRevision(tx, id, expected + 1, next, actor.id, now);
+      return [];
     }
-
-    await tx
-      .updateTable('articles')
-      .set({
-        title: input.title ?? current.title,
-        slug,
-        lead: input.lead ?? current.lead,
-        body: body ? JSON.stringify(body) : current.body,
-        section_id: sectionId,
-        cover_media_id: coverMediaId,
-        byline: input.byline ?? current.byline,
-        seo_title: input.seoTitle === undefined ? current.seo_title : input.seoTitle,
-        seo_description: input.seoDescription === undefined ? current.seo_description : input.seoDescription,
-        updated_at: now,
-        version: current.version + 1,
-      })
-      .where('id', '=', id)
-      .where('version', '=', current.version)
-      .execute();
-    if (input.tags) await setArticleTags(tx, id, input.tags);
-    await indexArticle(tx, id);
-    await writeRevision(tx, id, actor.id, now);
-
-    const tags = isLive(current.status) ? articleTags({ slug: current.slug, sectionSlug: current.section_slug }, { slug, sectionSlug }) : [];
+    const tags = await applySnapshot(tx, current, next, current.version + 1, actor.id, now);
     await recordStaleTags(tx, tags, now);
     return tags;
   });
@@ -262,11 +343,11 @@ const auditActions: Record<WorkflowAction, AuditAction> = {
 };
 
 /** Images readers will see must describe themselves: no publishing while one lacks alt text. */
-async function assertPublishable(tx: Tx, article: NonNullable<ArticleRow>) {
-  const body = JSON.parse(article.body) as BodyDocument;
+async function assertPublishable(tx: Tx, article: { body: BodyDocument; coverMediaId: number | null }) {
+  const body = article.body;
   const issues: Record<string, string[]> = {};
   if (!body.content.some((n) => n.type === 'paragraph' && (n.content ?? []).length > 0)) issues.body = ['Nội dung bài viết đang trống.'];
-  const ids = [...figureMediaIds(body), ...(article.cover_media_id ? [article.cover_media_id] : [])];
+  const ids = [...figureMediaIds(body), ...(article.coverMediaId ? [article.coverMediaId] : [])];
   if (ids.length) {
     const missingAlt = await tx.selectFrom('media').select(['id', 'file_name', 'alt']).where('id', 'in', ids).execute();
     const bad = missingAlt.filter((m) => !m.alt.trim());
@@ -280,10 +361,26 @@ async function assertPublishable(tx: Tx, article: NonNullable<ArticleRow>) {
 export async function runWorkflow(db: DB, actor: Actor, id: number, input: WorkflowInput, now = new Date().toISOString()): Promise<EditableArticle> {
   const stale = await db.transaction().execute(async (tx) => {
     const current = await requireArticle(tx, actor, id);
-    if (input.version !== undefined && input.version !== current.version) {
+    const pending = isLive(current.status) ? await loadPendingEdit(tx, id) : null;
+    if (input.version !== undefined && input.version !== (pending?.version ?? current.version)) {
       throw new ConflictError('Bài viết vừa được người khác thay đổi. Hãy xem bản mới nhất trước khi thực hiện thao tác.', await getArticleForActor(tx as unknown as DB, actor, id));
     }
     const access = { authorId: current.author_id, status: current.status };
+
+    if (input.action === 'publishPending' || input.action === 'discardPending') {
+      if (!isLive(current.status) || !can(actor, 'edit', access) || actor.role === 'reporter') throw new ForbiddenError();
+      if (!pending) throw new ConflictError('Bài viết không có bản sửa nào đang chờ đăng.');
+      let tags: string[] = [];
+      if (input.action === 'publishPending') {
+        await assertPublishable(tx, pending.snapshot);
+        tags = await applySnapshot(tx, current, pending.snapshot, pending.version + 1, actor.id, now);
+      }
+      await tx.deleteFrom('article_pending_edits').where('article_id', '=', id).execute();
+      await writeAudit(tx, { actorId: actor.id, action: input.action === 'publishPending' ? 'article.publish_pending' : 'article.discard_pending', entityType: 'article', entityId: id }, now);
+      await recordStaleTags(tx, tags, now);
+      return tags;
+    }
+
     const next = transitionFor(input.action, current.status);
     if (!next) throw new ConflictError(`Không thể thực hiện thao tác này khi bài đang ở trạng thái hiện tại.`);
     if (!can(actor, input.action, access)) throw new ForbiddenError();
@@ -291,14 +388,14 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
     let publishedAt = current.published_at;
     let publishedBy: number | null | undefined;
     if (input.action === 'publish') {
-      await assertPublishable(tx, current);
+      await assertPublishable(tx, { body: JSON.parse(current.body) as BodyDocument, coverMediaId: current.cover_media_id });
       // A first publication, or one that was scheduled for later, is stamped now; a republished article keeps its date.
       if (!publishedAt || current.status === 'scheduled' || publishedAt > now) publishedAt = now;
       publishedBy = actor.id;
     } else if (input.action === 'schedule') {
       const at = new Date(input.publishAt);
       if (at.getTime() <= Date.parse(now)) throw new ValidationError({ publishAt: ['Thời điểm hẹn giờ phải ở tương lai.'] });
-      await assertPublishable(tx, current);
+      await assertPublishable(tx, { body: JSON.parse(current.body) as BodyDocument, coverMediaId: current.cover_media_id });
       publishedAt = at.toISOString();
       publishedBy = actor.id;
     } else if (input.action === 'backToDraft' && current.status === 'scheduled') {
@@ -316,6 +413,11 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
       })
       .where('id', '=', id)
       .execute();
+    if (pending) {
+      // Leaving publication: the waiting edit becomes the article's text (nothing is live any more).
+      await applySnapshot(tx, { ...current, status: next }, pending.snapshot, Math.max(pending.version, current.version + 1) + 1, actor.id, now);
+      await tx.deleteFrom('article_pending_edits').where('article_id', '=', id).execute();
+    }
     await indexArticle(tx, id);
     await writeAudit(
       tx,

@@ -43,6 +43,9 @@ export const workflowSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('publish'), version: z.number().int().positive().optional() }),
   z.object({ action: z.literal('unpublish'), version: z.number().int().positive().optional() }),
   z.object({ action: z.literal('backToDraft'), version: z.number().int().positive().optional() }),
+  // A published article's waiting edit: put it live, or throw it away.
+  z.object({ action: z.literal('publishPending'), version: z.number().int().positive().optional() }),
+  z.object({ action: z.literal('discardPending'), version: z.number().int().positive().optional() }),
   z.object({
     action: z.literal('schedule'),
     version: z.number().int().positive().optional(),

@@ -12,6 +12,8 @@ export type AuditAction =
   | 'article.unpublish'
   | 'article.back_to_draft'
   | 'article.restore'
+  | 'article.publish_pending'
+  | 'article.discard_pending'
   | 'media.delete'
   | 'section.create'
   | 'section.update'

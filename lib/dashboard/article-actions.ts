@@ -1,5 +1,13 @@
 import { can, type Actor, type ArticleAccess, type WorkflowAction } from '@/lib/articles/policy';
 
+/** Workflow actions plus the two for a published article's waiting edit. */
+export type DashboardAction = WorkflowAction | 'publishPending' | 'discardPending';
+
+const pendingButtons: Array<{ action: 'publishPending' | 'discardPending'; label: string; done: string }> = [
+  { action: 'publishPending', label: 'Đăng bản sửa', done: 'Đã đăng bản sửa: bạn đọc đã thấy nội dung mới.' },
+  { action: 'discardPending', label: 'Bỏ bản sửa', done: 'Đã bỏ bản sửa: bài giữ nguyên như đang xuất bản.' },
+];
+
 /** Workflow actions in the order the buttons appear, with their Vietnamese names and what a success says. */
 export const workflowButtons: Array<{ action: Exclude<WorkflowAction, 'schedule'>; label: string; done: string }> = [
   { action: 'submit', label: 'Gửi duyệt', done: 'Đã gửi bài cho biên tập viên duyệt.' },
@@ -8,8 +16,14 @@ export const workflowButtons: Array<{ action: Exclude<WorkflowAction, 'schedule'
   { action: 'backToDraft', label: 'Trả về nháp', done: 'Đã trả bài về bản nháp.' },
 ];
 
-export function allowedWorkflow(actor: Actor, article: ArticleAccess) {
+/** Status changes only (the article list's row actions). */
+export function allowedStatusActions(actor: Actor, article: ArticleAccess) {
   return workflowButtons.filter((b) => can(actor, b.action, article));
+}
+
+export function allowedWorkflow(actor: Actor, article: ArticleAccess, hasPendingEdit = false): Array<{ action: Exclude<DashboardAction, 'schedule'>; label: string; done: string }> {
+  const pending = hasPendingEdit && article.status === 'published' && actor.role !== 'reporter' && can(actor, 'edit', article) ? pendingButtons : [];
+  return [...pending, ...allowedStatusActions(actor, article)];
 }
 
 /** Field errors as "Tên trường: lỗi" lines for a summary. */

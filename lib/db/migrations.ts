@@ -234,6 +234,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_pending_edits': {
+    async up(db: Kysely<unknown>) {
+      // Edits to a published article wait here until an editor puts them live; readers keep the published text.
+      await db.schema
+        .createTable('article_pending_edits')
+        .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

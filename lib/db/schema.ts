@@ -179,7 +179,18 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export interface ArticlePendingEditsTable {
+  article_id: number;
+  /** The version the editor works on; always above the live article's version. */
+  version: number;
+  /** JSON snapshot of every editable field (see lib/articles/pending.ts). */
+  data: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export interface Database {
+  article_pending_edits: ArticlePendingEditsTable;
   rate_limits: RateLimitsTable;
   article_search: ArticleSearchTable;
   preview_links: PreviewLinksTable;

@@ -17,7 +17,7 @@ export default async function SharedPreviewPage({ params }: { params: Promise<{ 
   if (!preview) notFound();
   return (
     <>
-      <PreviewBanner status={preview.status} savedAt={preview.savedAt} via="link" />
+      <PreviewBanner status={preview.status} savedAt={preview.savedAt} pending={preview.pending} via="link" />
       <div className="mt-4">
         <ArticleView article={preview.article} mode="preview" />
       </div>

@@ -21,7 +21,7 @@ export default async function SessionPreviewPage({ params }: { params: Promise<{
   if (!preview) notFound();
   return (
     <>
-      <PreviewBanner status={preview.status} savedAt={preview.savedAt} via="session" />
+      <PreviewBanner status={preview.status} savedAt={preview.savedAt} pending={preview.pending} via="session" />
       <div className="mt-4">
         <ArticleView article={preview.article} mode="preview" />
       </div>
