@@ -36,11 +36,13 @@ async function limit(request: NextRequest): Promise<Response | undefined> {
 const requireSignIn = withAuth({ pages: { signIn: '/dang-nhap' } });
 
 const ARTICLE_PATH = /^\/([a-z0-9-]+)\/([a-z0-9-]+)$/;
+/** First segments that belong to the site itself, never to a section. */
+const SITE_SEGMENTS = new Set(['api', 'media', 'quan-tri', 'xem-truoc', 'the', 'tac-gia', 'rss', 'sitemap', 'trang-nhat', 'tim-kiem', 'dang-nhap']);
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const path = request.nextUrl.pathname;
   const article = ARTICLE_PATH.exec(path);
-  if (article && request.method === 'GET') {
+  if (article && !SITE_SEGMENTS.has(article[1]!) && request.method === 'GET') {
     try {
       const target = await redirectForFormerSlug(getDb(), article[2]!);
       if (target && target !== path) return NextResponse.redirect(new URL(target + request.nextUrl.search, request.url), 301);

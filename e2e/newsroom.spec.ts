@@ -68,7 +68,11 @@ test('a reporter writes an article with an image and caption and submits it; no 
 test('an editor edits and publishes; readers see it at once on the home page and in its section', async ({ browser, baseURL }) => {
   const { context, page } = await signIn(browser, 'editor@example.com');
   await page.getByLabel('Tìm kiếm').fill('Thanh Sơn về đích');
-  await page.getByRole('link', { name: title }).first().click();
+  // The filter reaches the address bar after a short pause; clicking before that would race it.
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(page.getByRole('table', { name: 'Danh sách bài viết' }).getByRole('link', { name: title, exact: true })).toHaveCount(1);
+  await page.getByRole('table', { name: 'Danh sách bài viết' }).getByRole('link', { name: title, exact: true }).click();
+  await page.waitForURL(/\/quan-tri\/bai-viet\/\d+$/);
   await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue(title);
   await page.getByLabel('Sapo').fill('Huyện Thanh Sơn hoàn thành 125 km đường bê tông, sớm hai tháng so với kế hoạch.');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
@@ -82,6 +86,7 @@ test('an editor edits and publishes; readers see it at once on the home page and
   const lead = reader.getByRole('link', { name: title }).first();
   await expect(lead).toBeVisible();
   await lead.click();
+  await reader.waitForURL(/\/tin-trong-tinh\/[a-z0-9-]+$/);
   articlePath = new URL(reader.url()).pathname;
   expect(articlePath.startsWith('/tin-trong-tinh/')).toBe(true);
   await expect(reader.getByText('Huyện Thanh Sơn hoàn thành 125 km')).toBeVisible();
@@ -167,7 +172,11 @@ test('a scheduled article goes live on time with nobody acting', async ({ page, 
 test('an edit to a published article waits, previewed, until the editor puts it live', async ({ browser }) => {
   const { context, page } = await signIn(browser, 'editor@example.com');
   await page.getByLabel('Tìm kiếm').fill('Thanh Sơn về đích');
-  await page.getByRole('link', { name: title }).first().click();
+  // The filter reaches the address bar after a short pause; clicking before that would race it.
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(page.getByRole('table', { name: 'Danh sách bài viết' }).getByRole('link', { name: title, exact: true })).toHaveCount(1);
+  await page.getByRole('table', { name: 'Danh sách bài viết' }).getByRole('link', { name: title, exact: true }).click();
+  await page.waitForURL(/\/quan-tri\/bai-viet\/\d+$/);
   await expect(page.getByText(/Bài đang xuất bản: mọi thay đổi được lưu thành bản sửa chờ đăng/)).toBeVisible();
   const newTitle = `${title} (cập nhật)`;
   await page.getByLabel('Tiêu đề', { exact: true }).fill(newTitle);
