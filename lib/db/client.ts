@@ -37,6 +37,12 @@ export function getDb(): DB {
   return globalForDb.__newsDb;
 }
 
+/**
+ * Which of our two dialects a Kysely instance (or transaction) speaks. The
+ * bundler may load Kysely more than once, so `instanceof` alone is not enough;
+ * of SQLite and PostgreSQL only PostgreSQL runs DDL in transactions.
+ */
 export function isPostgres(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof PostgresAdapter || adapter.supportsTransactionalDdl === true;
 }
