@@ -44,7 +44,7 @@ test('a keyboard reaches the skip link first, then the content', async ({ page }
 });
 
 test.describe('dashboard pages', () => {
-  const dashboardPages = ['/quan-tri', '/quan-tri/bai-viet/moi', '/quan-tri/thu-vien-anh', '/quan-tri/chuyen-muc', '/quan-tri/tu-khoa', '/quan-tri/nguoi-dung', '/quan-tri/nhat-ky'];
+  const dashboardPages = ['/quan-tri', '/quan-tri/bai-viet/moi', '/quan-tri/bai-viet/1', '/quan-tri/bai-viet/1/xem-truoc', '/quan-tri/thu-vien-anh', '/quan-tri/chuyen-muc', '/quan-tri/tu-khoa', '/quan-tri/nguoi-dung', '/quan-tri/nhat-ky'];
   for (const path of dashboardPages) {
     test(`no WCAG 2.1 A/AA violations on ${path}`, async ({ browser, baseURL }) => {
       const api = await signedInContext(baseURL!, 'admin@example.com');
