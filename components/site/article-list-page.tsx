@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import type { ArticleCard as Card, Page } from '@/lib/articles/queries';
 import { ArticleCard } from './article-card';
+import { Pagination } from './pagination';
 
 /** A titled, paginated list of articles: tag and author pages. Page N lives at {basePath}/trang/N. */
 export function ArticleListPage({ title, kicker, page, basePath }: { title: string; kicker: string; page: Page<Card>; basePath: string }) {
@@ -17,27 +17,7 @@ export function ArticleListPage({ title, kicker, page, basePath }: { title: stri
           <ArticleCard key={a.id} article={a} priority={i === 0} />
         ))}
       </div>
-      {page.pageCount > 1 ? (
-        <nav aria-label="Phân trang" className="mt-8 flex items-center justify-between gap-4 border-t border-gray-200 pt-4">
-          {page.page > 1 ? (
-            <Link rel="prev" href={href(page.page - 1)} className="rounded border border-gray-300 px-4 py-2 font-semibold hover:border-brand">
-              ← Trang trước
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-muted">
-            Trang {page.page}/{page.pageCount}
-          </span>
-          {page.page < page.pageCount ? (
-            <Link rel="next" href={href(page.page + 1)} className="rounded border border-gray-300 px-4 py-2 font-semibold hover:border-brand">
-              Trang sau →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={page.page} pageCount={page.pageCount} href={href} />
     </>
   );
 }

@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { sectionPath } from '@/lib/site/config';
 
-export function Pagination({ sectionSlug, page, pageCount }: { sectionSlug: string; page: number; pageCount: number }) {
+/** Previous / next links with "Trang N/M": section, tag, author and search pages. */
+export function Pagination({ page, pageCount, href, label = 'Phân trang' }: { page: number; pageCount: number; href: (page: number) => string; label?: string }) {
   if (pageCount <= 1) return null;
+  const link = 'rounded border border-gray-300 px-4 py-2 font-semibold hover:border-brand';
   return (
-    <nav aria-label="Phân trang" className="mt-8 flex items-center justify-between gap-4 border-t border-gray-200 pt-4">
+    <nav aria-label={label} className="mt-8 flex items-center justify-between gap-4 border-t border-gray-200 pt-4">
       {page > 1 ? (
-        <Link rel="prev" href={sectionPath(sectionSlug, page - 1)} className="rounded border border-gray-300 px-4 py-2 font-semibold hover:border-brand">
+        <Link rel="prev" href={href(page - 1)} className={link}>
           ← Trang trước
         </Link>
       ) : (
@@ -16,7 +17,7 @@ export function Pagination({ sectionSlug, page, pageCount }: { sectionSlug: stri
         Trang {page}/{pageCount}
       </span>
       {page < pageCount ? (
-        <Link rel="next" href={sectionPath(sectionSlug, page + 1)} className="rounded border border-gray-300 px-4 py-2 font-semibold hover:border-brand">
+        <Link rel="next" href={href(page + 1)} className={link}>
           Trang sau →
         </Link>
       ) : (

@@ -44,7 +44,7 @@ export async function SectionListing({ sectionSlug, page }: { sectionSlug: strin
           ))}
         </div>
       )}
-      <Pagination sectionSlug={section.slug} page={page} pageCount={result.pageCount} />
+      <Pagination page={page} pageCount={result.pageCount} href={(n) => sectionPath(section.slug, n)} />
     </>
   );
 }

@@ -107,36 +107,6 @@ async function setArticleTags(tx: Tx, articleId: number, names: string[]) {
   }
 }
 
-async function writeRevision(tx: Tx, articleId: number, actorId: number | null, now: string) {
-  const a = await tx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirstOrThrow();
-  const tags = await tx
-    .selectFrom('article_tags')
-    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .select('tags.name')
-    .where('article_tags.article_id', '=', articleId)
-    .orderBy('article_tags.position')
-    .execute();
-  await tx
-    .insertInto('article_revisions')
-    .values({
-      article_id: articleId,
-      version: a.version,
-      title: a.title,
-      slug: a.slug,
-      lead: a.lead,
-      body: a.body,
-      section_id: a.section_id,
-      cover_media_id: a.cover_media_id,
-      byline: a.byline,
-      seo_title: a.seo_title,
-      seo_description: a.seo_description,
-      tags: JSON.stringify(tags.map((t) => t.name)),
-      created_by: actorId,
-      created_at: now,
-    })
-    .execute();
-}
-
 export async function createArticle(db: DB, actor: Actor, input: CreateArticleInput, now = new Date().toISOString()): Promise<EditableArticle> {
   if (!canCreateArticle(actor)) throw new ForbiddenError();
   const id = await db.transaction().execute(async (tx) => {
@@ -172,7 +142,8 @@ export async function createArticle(db: DB, actor: Actor, input: CreateArticleIn
       .executeTakeFirstOrThrow();
     await setArticleTags(tx, row.id, input.tags);
     await indexArticle(tx, row.id);
-    await writeRevision(tx, row.id, actor.id, now);
+    const created = (await loadArticle(tx, row.id))!;
+    await insertRevision(tx, row.id, created.version, await snapshotOf(tx, created), actor.id, now);
     await writeAudit(tx, { actorId: actor.id, action: 'article.create', entityType: 'article', entityId: row.id, details: { title: input.title } }, now);
     return row.id;
   });

@@ -5,6 +5,7 @@ import { getPublicSections } from '@/lib/sections/public';
 import { searchArticles, searchQuerySchema, type SearchQuery } from '@/lib/search/queries';
 import { highlight, snippet, type Segment } from '@/lib/search/text';
 import { articlePath } from '@/lib/site/config';
+import { Pagination } from '@/components/site/pagination';
 import { formatVietnamDateTime, toVietnamOffsetIso } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Tìm kiếm', robots: { index: false, follow: true } };
@@ -137,27 +138,7 @@ export default async function SearchPage({ searchParams }: Props) {
               ))}
             </ol>
           )}
-          {result.pageCount > 1 ? (
-            <nav aria-label="Phân trang kết quả" className="mt-6 flex items-center justify-between gap-4 border-t border-gray-200 pt-4">
-              {result.page > 1 ? (
-                <Link rel="prev" href={pageHref(query, result.page - 1)} className="rounded border border-gray-300 px-4 py-2 font-semibold">
-                  ← Trang trước
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span className="text-sm text-muted">
-                Trang {result.page}/{result.pageCount}
-              </span>
-              {result.page < result.pageCount ? (
-                <Link rel="next" href={pageHref(query, result.page + 1)} className="rounded border border-gray-300 px-4 py-2 font-semibold">
-                  Trang sau →
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pagination page={result.page} pageCount={result.pageCount} href={(n) => pageHref(query, n)} label="Phân trang kết quả" />
         </section>
       ) : (
         <p className="mt-6 text-muted">Nhập từ khóa để tìm bài viết, có dấu hoặc không dấu đều được.</p>
