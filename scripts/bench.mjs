@@ -78,7 +78,7 @@ run('npx', ['tsx', 'scripts/bench-data.ts', String(ARTICLES)]);
 
 console.log('== starting the server');
 // Started with node directly, so server.pid is the server process itself (for its memory).
-const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], { cwd: root, env, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawn(process.execPath, [path.join(root, 'server.mjs')], { cwd: root, env, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
 children.push(server);
 await waitFor(`http://127.0.0.1:${PORT}/api/health`);
 
@@ -94,7 +94,7 @@ const targets = [
 ];
 for (const [, p] of targets) for (let i = 0; i < 3; i++) await fetch(`http://127.0.0.1:${PORT}${p}`, { headers: { 'accept-encoding': 'gzip' } });
 
-console.log(`== origin (next start), 50 connections, ${DURATION} s each, gzip`);
+console.log(`== origin (npm start: server.mjs), 50 connections, ${DURATION} s each, gzip`);
 for (const [name, p] of targets) {
   const r = await cannon({ url: `http://127.0.0.1:${PORT}${p}`, headers: { 'accept-encoding': 'gzip' } });
   record(`origin ${name}`, r);

@@ -13,7 +13,7 @@ const PORT = 3600;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lh-'));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: `file:${path.join(work, 'lh.db')}`, NEXTAUTH_SECRET: 'lh', NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, SITE_URL: `http://127.0.0.1:${PORT}`, PORT: String(PORT) };
-const server = spawn('npx', ['next', 'start', '-p', String(PORT)], { cwd: root, env, detached: true, stdio: 'ignore' });
+const server = spawn(process.execPath, ['server.mjs'], { cwd: root, env, detached: true, stdio: 'ignore' });
 process.on('exit', () => {
   try {
     process.kill(-server.pid, 'SIGTERM');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyDocumentSchema, bodyPlainText, documentFromParagraphs, figureMediaIds } from './body';
+import { bodyDocumentSchema, documentFromParagraphs, figureMediaIds } from './body';
+import { bodyPlainText } from './body-text';
 
 describe('article body documents', () => {
   it('accepts paragraphs, headings, lists, quotes and figures', () => {

@@ -80,21 +80,6 @@ export function figureMediaIds(doc: BodyDocument): number[] {
   return [...new Set(ids)];
 }
 
-/** Plain text of a document, for feeds, search and word counts. */
-export function bodyPlainText(doc: BodyDocument): string {
-  const out: string[] = [];
-  const inline = (nodes?: InlineNode[]) => (nodes ?? []).map((n) => (n.type === 'text' ? n.text : '\n')).join('');
-  const visit = (nodes: BlockNode[]) => {
-    for (const node of nodes) {
-      if (node.type === 'paragraph' || node.type === 'heading') out.push(inline(node.content));
-      else if (node.type === 'blockquote') visit(node.content);
-      else if (node.type === 'bulletList' || node.type === 'orderedList') node.content.forEach((item) => visit(item.content));
-    }
-  };
-  visit(doc.content);
-  return out.join('\n\n');
-}
-
 /** Builds a document from plain paragraphs and figures: used by the demo content and tests. */
 export function documentFromParagraphs(blocks: Array<string | { mediaId: number; caption?: string }>): BodyDocument {
   return {

@@ -1,6 +1,7 @@
 import type { DB } from '../db/client';
 import { NotFoundError } from '../http/errors';
-import { bodyPlainText, parseBody } from './body';
+import { parseBody } from './body';
+import { bodyPlainText } from './body-text';
 import { getArticleForActor, type EditableArticle } from './admin-queries';
 import { updateArticle } from './commands';
 import { writeAudit } from '../audit/log';

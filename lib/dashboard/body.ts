@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
-import { bodyPlainText, type BodyDocument } from '@/lib/articles/body';
+import type { BodyDocument } from '@/lib/articles/body';
+import { bodyPlainText } from '@/lib/articles/body-text';
 import type { MediaSummary } from '@/lib/media/types';
 
 /**

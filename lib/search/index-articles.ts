@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { isPostgres } from '../db/client';
-import { bodyPlainText, parseBody } from '../articles/body';
+import { parseBody } from '../articles/body';
+import { bodyPlainText } from '../articles/body-text';
 import { slugify } from '../text/slug';
 import { foldForSearch } from './text';
 

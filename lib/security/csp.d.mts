@@ -1,0 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Types for csp.mjs (plain JavaScript so server.mjs loads it without a build). */
+export function inlineScriptHashes(html: string): string[];
+export function contentSecurityPolicy(options: { scriptHashes: string[]; https: boolean }): string;
+export function hashInlineScriptsOf(req: IncomingMessage, res: ServerResponse, options: { https: boolean }): void;

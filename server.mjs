@@ -1,0 +1,76 @@
+// @ts-check
+/**
+ * The production server (`npm start`): Next.js behind a thin Node HTTP layer
+ * that does what `next start` cannot for cached pages.
+ *
+ * - Every HTML page gets a Content-Security-Policy naming the hashes of its own
+ *   inline scripts (lib/security/csp.mjs), so pages stay cached and shared
+ *   while no injected script runs.
+ * - Responses are compressed here (brotli or gzip), after the hashes are taken,
+ *   which is why next.config.ts turns Next's own compression off.
+ * - X-Forwarded-For always ends with the socket's own address (see below).
+ * - SIGTERM/SIGINT: stop accepting connections, let requests in flight finish,
+ *   then exit; a second signal, or 25 s, ends it at once.
+ *
+ * PORT (default 3000) and HOST (default: every interface) choose where it listens.
+ */
+import { createServer } from 'node:http';
+import compression from 'compression';
+import next from 'next';
+import { hashInlineScriptsOf } from './lib/security/csp.mjs';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST || undefined;
+const https = (process.env.SITE_URL ?? '').startsWith('https://');
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
+
+process.env.NODE_ENV = 'production';
+const app = next({ dev: false, dir: import.meta.dirname, port, hostname: host ?? 'localhost' });
+const handle = app.getRequestHandler();
+const compress = compression({ threshold: 1024 });
+
+await app.prepare();
+
+const server = createServer((req, res) => {
+  // Append the address this socket comes from, as a proxy would. clientAddress()
+  // (lib/ratings/identity.ts) counts TRUSTED_PROXY_HOPS from the right of this
+  // list, so a client talking to us directly cannot pick its own address by
+  // sending the header (Next.js alone would keep a client's header as it is).
+  const forwarded = req.headers['x-forwarded-for'];
+  const remote = req.socket.remoteAddress ?? 'unknown';
+  req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${remote}` : remote;
+  compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {
+    hashInlineScriptsOf(req, res, { https });
+    handle(req, res).catch((error) => {
+      console.error('[server] request failed:', error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+});
+// Longer than a proxy's upstream keep-alive (nginx: 60 s) so it never reuses a socket we just closed.
+server.keepAliveTimeout = 65_000;
+
+server.listen(port, host, () => {
+  console.log(`> Tin Đất Tổ: http://${host ?? 'localhost'}:${port} (pid ${process.pid})`);
+});
+
+let stopping = false;
+/** @param {NodeJS.Signals} signal */
+function shutdown(signal) {
+  if (stopping) process.exit(1);
+  stopping = true;
+  console.log(`> ${signal}: finishing requests in flight, accepting no new ones`);
+  // close() stops listening and ends idle keep-alive sockets; busy ones end after their response.
+  server.close(() => {
+    console.log('> stopped');
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => {
+    console.warn(`> requests still running after ${SHUTDOWN_GRACE_MS} ms: exiting`);
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
