@@ -6,8 +6,10 @@
  * - Every HTML page gets a Content-Security-Policy naming the hashes of its own
  *   inline scripts (lib/security/csp.mjs), so pages stay cached and shared
  *   while no injected script runs.
- * - Responses are compressed here (brotli or gzip), after the hashes are taken,
- *   which is why next.config.ts turns Next's own compression off.
+ * - Responses are compressed here (brotli or gzip), pages after their hashes
+ *   are taken, which is why next.config.ts turns Next's own compression off.
+ *   A cached page is the same bytes for everyone, so its policy and compressed
+ *   form are kept by ETag (FINISHED_PAGES_MB, default 32) and reused.
  * - X-Forwarded-For always ends with the socket's own address (see below).
  * - SIGTERM/SIGINT: stop accepting connections, let requests in flight finish,
  *   then exit; a second signal, or 25 s, ends it at once.
@@ -17,7 +19,7 @@
 import { createServer } from 'node:http';
 import compression from 'compression';
 import next from 'next';
-import { hashInlineScriptsOf } from './lib/security/csp.mjs';
+import { FinishedPages, hashInlineScriptsOf } from './lib/security/csp.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
@@ -27,7 +29,9 @@ const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
 process.env.NODE_ENV = 'production';
 const app = next({ dev: false, dir: import.meta.dirname, port, hostname: host ?? 'localhost' });
 const handle = app.getRequestHandler();
+// Pages compress in hashInlineScriptsOf (and are remembered by ETag); everything else here.
 const compress = compression({ threshold: 1024 });
+const finishedPages = new FinishedPages(Number(process.env.FINISHED_PAGES_MB ?? 32) * 1024 * 1024);
 
 await app.prepare();
 
@@ -40,7 +44,7 @@ const server = createServer((req, res) => {
   const remote = req.socket.remoteAddress ?? 'unknown';
   req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${remote}` : remote;
   compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {
-    hashInlineScriptsOf(req, res, { https });
+    hashInlineScriptsOf(req, res, { https, pages: finishedPages });
     handle(req, res).catch((error) => {
       console.error('[server] request failed:', error);
       if (!res.headersSent) res.statusCode = 500;

@@ -10,6 +10,7 @@
  * Plain JavaScript so the custom server can load it without a build step.
  */
 import { createHash } from 'node:crypto';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const SRC_ATTRIBUTE = /\ssrc\s*=/i;
@@ -62,13 +63,84 @@ export function contentSecurityPolicy({ scriptHashes, https }) {
 }
 
 /**
+ * Finished HTML responses by ETag and encoding: a cached page is the same bytes
+ * for every reader, so its policy and its compressed form are worked out once.
+ * Bounded by total size; the oldest entries go first. Derived data only: losing
+ * it costs one recomputation.
+ */
+export class FinishedPages {
+  /** @param {number} maxBytes */
+  constructor(maxBytes = 32 * 1024 * 1024) {
+    this.maxBytes = maxBytes;
+    this.bytes = 0;
+    /** @type {Map<string, { policy: string, body: Buffer, encoding: string }>} */
+    this.entries = new Map();
+  }
+  /** @param {string} key */
+  get(key) {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+  /** @param {string} key @param {{ policy: string, body: Buffer, encoding: string }} entry */
+  set(key, entry) {
+    if (entry.body.length > this.maxBytes / 8) return;
+    const previous = this.entries.get(key);
+    if (previous) this.bytes -= previous.body.length;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.body.length;
+    for (const [oldest, value] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= value.body.length;
+    }
+  }
+}
+
+/**
+ * The encoding to send: brotli, else gzip, else none (q=0 refuses one).
+ * @param {string | undefined} acceptEncoding
+ * @returns {'br' | 'gzip' | 'identity'}
+ */
+export function preferredEncoding(acceptEncoding) {
+  const accepted = new Set();
+  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name.trim());
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return 'identity';
+}
+
+const MIN_COMPRESSED_BYTES = 1024;
+
+/** @param {Buffer} body @param {'br' | 'gzip' | 'identity'} encoding @returns {Promise<Buffer>} */
+function compress(body, encoding) {
+  if (encoding === 'identity') return Promise.resolve(body);
+  return new Promise((resolve, reject) => {
+    /** @param {Error | null} error @param {Buffer} out */
+    const done = (error, out) => (error ? reject(error) : resolve(out));
+    if (encoding === 'br')
+      brotliCompress(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }, done);
+    else gzip(body, { level: 6 }, done);
+  });
+}
+
+/**
  * Makes `res` hold back an HTML body until it is complete, then sends it with
- * a Content-Security-Policy naming its inline scripts. Other responses pass
- * through untouched. Call before handing the response to Next.js, and after
- * any compression middleware (which must see the final, uncompressed body).
+ * a Content-Security-Policy naming its inline scripts, compressed here (and
+ * remembered in `pages` by ETag, so a cached page is hashed and compressed
+ * once). Other responses pass through untouched, to the compression middleware
+ * this must be installed after.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
- * @param {{ https: boolean }} options
+ * @param {{ https: boolean, pages?: FinishedPages }} options
  */
 export function hashInlineScriptsOf(req, res, options) {
   if (req.method === 'HEAD') return;
@@ -124,8 +196,30 @@ export function hashInlineScriptsOf(req, res, options) {
     const body = Buffer.concat(held ?? []);
     held = null;
     restore();
-    res.setHeader('Content-Security-Policy', contentSecurityPolicy({ scriptHashes: inlineScriptHashes(body.toString('utf8')), https: options.https }));
-    if (res.hasHeader('content-length')) res.setHeader('Content-Length', body.length);
-    return original.end.call(res, body, callback);
+    const negotiated = body.length >= MIN_COMPRESSED_BYTES && !res.hasHeader('content-encoding');
+    const contentEncoding = negotiated ? preferredEncoding(String(req.headers['accept-encoding'] ?? '')) : 'identity';
+    const etag = res.getHeader('etag');
+    const key = options.pages && typeof etag === 'string' && res.statusCode === 200 ? `${etag}|${body.length}|${contentEncoding}` : null;
+    /** @param {{ policy: string, body: Buffer, encoding: string }} page */
+    const send = (page) => {
+      res.setHeader('Content-Security-Policy', page.policy);
+      if (page.encoding !== 'identity') res.setHeader('Content-Encoding', page.encoding);
+      const vary = String(res.getHeader('vary') ?? '');
+      if (negotiated && !/accept-encoding/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+      res.setHeader('Content-Length', page.body.length);
+      original.end.call(res, page.body, callback);
+    };
+    const known = key ? options.pages?.get(key) : undefined;
+    if (known) return send(known), res;
+    const policy = contentSecurityPolicy({ scriptHashes: inlineScriptHashes(body.toString('utf8')), https: options.https });
+    compress(body, contentEncoding).then(
+      (compressed) => {
+        const page = { policy, body: compressed, encoding: contentEncoding };
+        if (key) options.pages?.set(key, page);
+        send(page);
+      },
+      () => send({ policy, body, encoding: 'identity' }),
+    );
+    return res;
   });
 }
