@@ -247,6 +247,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_rating_totals': {
+    async up(db: Kysely<unknown>) {
+      // The live count and average come from one row per article, kept in the vote's transaction,
+      // instead of aggregating every vote on every request (articles with thousands of votes).
+      await db.schema
+        .createTable('rating_totals')
+        .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+        .addColumn('votes', 'integer', (c) => c.notNull())
+        .addColumn('stars', 'integer', (c) => c.notNull())
+        .execute();
+      await sql`insert into rating_totals (article_id, votes, stars) select article_id, count(*), sum(stars) from ratings group by article_id`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

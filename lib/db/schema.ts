@@ -90,6 +90,13 @@ export interface ArticleTagsTable {
   position: number;
 }
 
+/** Votes and the sum of their stars per article, kept with every vote (lib/ratings/commands.ts). */
+export interface RatingTotalsTable {
+  article_id: number;
+  votes: number;
+  stars: number;
+}
+
 export interface RatingsTable {
   id: Generated<number>;
   article_id: number;
@@ -206,5 +213,6 @@ export interface Database {
   tags: TagsTable;
   article_tags: ArticleTagsTable;
   ratings: RatingsTable;
+  rating_totals: RatingTotalsTable;
   article_views: ArticleViewsTable;
 }

@@ -43,6 +43,9 @@ describe('article ratings', () => {
     const summary = await getRatingSummary(t.db, article.id);
     expect(summary.count).toBe(60);
     expect(summary.average).toBe(3);
+    // The running totals agree with the votes themselves.
+    const stored = await t.db.selectFrom('ratings').select((eb) => [eb.fn.countAll<number>().as('votes'), eb.fn.sum<number>('stars').as('stars')]).where('article_id', '=', article.id).executeTakeFirstOrThrow();
+    expect({ votes: Number(stored.votes), stars: Number(stored.stars) }).toEqual({ votes: 60, stars: 180 });
   });
 
   it('refuses votes on unpublished or missing articles', async () => {
