@@ -17,6 +17,7 @@
  * PORT (default 3000) and HOST (default: every interface) choose where it listens.
  */
 import { createServer } from 'node:http';
+import { Server } from 'node:net';
 import compression from 'compression';
 import next from 'next';
 import { FinishedPages, hashInlineScriptsOf } from './lib/security/csp.mjs';
@@ -36,6 +37,8 @@ const finishedPages = new FinishedPages(Number(process.env.FINISHED_PAGES_MB ?? 
 await app.prepare();
 
 const server = createServer((req, res) => {
+  // While stopping, each answer closes its connection so clients move to another instance.
+  if (stopping) res.setHeader('Connection', 'close');
   // Append the address this socket comes from, as a proxy would. clientAddress()
   // (lib/ratings/identity.ts) counts TRUSTED_PROXY_HOPS from the right of this
   // list, so a client talking to us directly cannot pick its own address by
@@ -59,18 +62,27 @@ server.listen(port, host, () => {
   console.log(`> Tin Đất Tổ: http://${host ?? 'localhost'}:${port} (pid ${process.pid})`);
 });
 
+/** @type {boolean} */
 let stopping = false;
 /** @param {NodeJS.Signals} signal */
 function shutdown(signal) {
   if (stopping) process.exit(1);
   stopping = true;
   console.log(`> ${signal}: finishing requests in flight, accepting no new ones`);
-  // close() stops listening and ends idle keep-alive sockets; busy ones end after their response.
-  server.close(() => {
-    console.log('> stopped');
-    process.exit(0);
-  });
-  server.closeIdleConnections();
+  // Connections the kernel has already taken but this busy process not yet accepted would be
+  // reset when the listening socket closes: let the event loop accept them first (100 ms), then
+  // close with net.Server's close (stop listening, call back once every connection has ended;
+  // http.Server's own close() would also drop at once connections whose request is still unread).
+  setTimeout(() => {
+    Server.prototype.close.call(server, () => {
+      console.log('> stopped');
+      process.exit(0);
+    });
+  }, 100);
+  // Connections with no request in progress are closed, again every half second: one that has just
+  // connected (its request still unread while the process is busy) gets the time to be read and
+  // answered first, and keep-alive connections are closed once their last answer is sent.
+  setInterval(() => server.closeIdleConnections(), 500).unref();
   setTimeout(() => {
     console.warn(`> requests still running after ${SHUTDOWN_GRACE_MS} ms: exiting`);
     process.exit(1);
