@@ -166,3 +166,35 @@ describe('writing and publishing', () => {
     await expect(deleteArticle(t.db, editor, live.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
+
+describe('concurrent writers', () => {
+  it('of five saves of the same version, one is kept and the others are told to look first (409)', async () => {
+    const draft = await createArticle(t.db, editor, draftInput('Năm người cùng lưu một bản'));
+    const outcomes = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map((n) => updateArticle(t.db, editor, draft.id, { version: draft.version, title: `Bản lưu số ${n}` })),
+    );
+    const kept = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(kept).toHaveLength(1);
+    expect(refused).toHaveLength(4);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(ConflictError);
+    const saved = await getArticleForActor(t.db, editor, draft.id);
+    expect(saved.version).toBe(draft.version + 1);
+    expect(saved.title).toBe((kept[0] as PromiseFulfilledResult<{ title: string }>).value.title);
+  });
+
+  it('two publishes of the same version: one publishes, the other is refused', async () => {
+    const draft = await createArticle(t.db, editor, draftInput('Hai người cùng bấm đăng'));
+    const outcomes = await Promise.allSettled([1, 2].map(() => runWorkflow(t.db, editor, draft.id, { action: 'publish', version: draft.version })));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+  });
+
+  it('articles created at once with the same new tag all succeed and share the one tag', async () => {
+    const name = `Thẻ mới ${Date.now()}`;
+    const created = await Promise.all([1, 2, 3, 4].map((n) => createArticle(t.db, reporter, { ...draftInput(`Bài có thẻ mới ${n}`), tags: [name] })));
+    expect(created).toHaveLength(4);
+    const tags = await t.db.selectFrom('tags').select('id').where('name', '=', name).execute();
+    expect(tags).toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/client';
+import { isPostgres, type DB } from '../db/client';
 import type { ArticleStatus, Database } from '../db/schema';
 import { writeAudit, type AuditAction } from '../audit/log';
 import { cacheTags } from '../cache/tags';
@@ -47,7 +47,13 @@ async function loadArticle(tx: Tx, id: number) {
     .executeTakeFirst();
 }
 
+/**
+ * Loads the article a command is about to change. On PostgreSQL its row is locked for the rest of
+ * the transaction, so two saves of the same version run one after the other and the second sees
+ * the new version (409), instead of both passing the check. SQLite runs one write at a time anyway.
+ */
 async function requireArticle(tx: Tx, actor: Actor, id: number): Promise<NonNullable<ArticleRow>> {
+  if (isPostgres(tx)) await tx.selectFrom('articles').select('id').where('id', '=', id).forUpdate().execute();
   const row = await loadArticle(tx, id);
   // Not found and not allowed to see look the same from outside.
   if (!row || !can(actor, 'view', { authorId: row.author_id, status: row.status })) throw new NotFoundError('Không tìm thấy bài viết.');
@@ -101,8 +107,9 @@ async function setArticleTags(tx: Tx, articleId: number, names: string[]) {
     const slug = slugify(name);
     if (!slug || seen.has(slug)) continue;
     seen.add(slug);
-    let tag = await tx.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
-    tag ??= await tx.insertInto('tags').values({ name, slug }).returning('id').executeTakeFirstOrThrow();
+    // Several articles may bring the same new tag at once: whoever inserts first names it, the rest use it.
+    await tx.insertInto('tags').values({ name, slug }).onConflict((oc) => oc.column('slug').doNothing()).execute();
+    const tag = await tx.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
     await tx.insertInto('article_tags').values({ article_id: articleId, tag_id: tag.id, position: position++ }).execute();
   }
 }
