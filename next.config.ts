@@ -4,8 +4,10 @@ const nextConfig: NextConfig = {
   // A separate build folder lets a benchmark or second checkout build beside a running server.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
-  // server.mjs compresses, after hashing each page's inline scripts for its Content-Security-Policy.
+  // server.mjs compresses and sets ETags (lib/server/finish-response.mjs), after hashing each
+  // page's inline scripts for its Content-Security-Policy.
   compress: false,
+  generateEtags: false,
   serverExternalPackages: ['better-sqlite3', 'pg', 'sharp'],
   images: {
     localPatterns: [{ pathname: '/media/**' }],

@@ -6,10 +6,11 @@
  * - Every HTML page gets a Content-Security-Policy naming the hashes of its own
  *   inline scripts (lib/security/csp.mjs), so pages stay cached and shared
  *   while no injected script runs.
- * - Responses are compressed here (brotli or gzip), pages after their hashes
- *   are taken, which is why next.config.ts turns Next's own compression off.
- *   A cached page is the same bytes for everyone, so its policy and compressed
- *   form are kept by ETag (FINISHED_PAGES_MB, default 32) and reused.
+ * - Pages, feeds and sitemaps get an ETag and 304 answers, and are compressed
+ *   (brotli or gzip) after the hashes are taken: next.config.ts turns Next's
+ *   own compression and ETags off. A cached page is the same bytes for
+ *   everyone, so its finished form is kept by ETag (FINISHED_PAGES_MB,
+ *   default 32) and reused (lib/server/finish-response.mjs).
  * - X-Forwarded-For always ends with the socket's own address (see below).
  * - SIGTERM/SIGINT: stop accepting connections, let requests in flight finish,
  *   then exit; a second signal, or 25 s, ends it at once.
@@ -20,7 +21,8 @@ import { createServer } from 'node:http';
 import { Server } from 'node:net';
 import compression from 'compression';
 import next from 'next';
-import { FinishedPages, hashInlineScriptsOf } from './lib/security/csp.mjs';
+import { unavailablePage } from './lib/http/unavailable-page.mjs';
+import { FinishedPages, finishResponse } from './lib/server/finish-response.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
@@ -30,9 +32,16 @@ const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
 process.env.NODE_ENV = 'production';
 const app = next({ dev: false, dir: import.meta.dirname, port, hostname: host ?? 'localhost' });
 const handle = app.getRequestHandler();
-// Pages compress in hashInlineScriptsOf (and are remembered by ETag); everything else here.
+// Pages, feeds and sitemaps are compressed in finishResponse (and remembered by ETag); the rest here.
 const compress = compression({ threshold: 1024 });
 const finishedPages = new FinishedPages(Number(process.env.FINISHED_PAGES_MB ?? 32) * 1024 * 1024);
+
+/**
+ * The database monitor (lib/db/availability.ts) lives in Next's bundles of this same process and
+ * keeps itself on globalThis; while it knows the database is down, a page that failed to render
+ * answers the Vietnamese 503 page instead of an error.
+ */
+const outagePage = () => (/** @type {any} */ (globalThis).__newsDbAvailability?.knownUp === false ? unavailablePage() : null);
 
 await app.prepare();
 
@@ -47,7 +56,7 @@ const server = createServer((req, res) => {
   const remote = req.socket.remoteAddress ?? 'unknown';
   req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${remote}` : remote;
   compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {
-    hashInlineScriptsOf(req, res, { https, pages: finishedPages });
+    finishResponse(req, res, { https, pages: finishedPages, outagePage });
     handle(req, res).catch((error) => {
       console.error('[server] request failed:', error);
       if (!res.headersSent) res.statusCode = 500;

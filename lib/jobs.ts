@@ -1,4 +1,5 @@
 import { getDb } from './db/client';
+import { databaseAvailability } from './db/availability';
 import { publishDueArticles } from './articles/commands';
 import { pruneInvalidations, startInvalidationPoller } from './cache/invalidation-poller';
 import { pruneRateLimits } from './rate-limit/limiter';
@@ -9,7 +10,10 @@ const SCHEDULER_INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS ?? 15_000
  * Work that happens with nobody acting, started once per server instance:
  * scheduled articles go live (at most one interval late, also after a
  * restart, since the schedule lives in the database), and the page cache
- * follows writes made by other instances.
+ * follows writes made by other instances. While the database cannot be
+ * reached the jobs skip their turn (lib/db/availability.ts logs the outage
+ * once, and its end); a failure is logged, never thrown: nothing here may end
+ * the process.
  */
 export function startBackgroundJobs(): void {
   const db = getDb();
@@ -19,18 +23,19 @@ export function startBackgroundJobs(): void {
     if (publishing) return;
     publishing = true;
     try {
+      if (!(await databaseAvailability().check())) return;
       const published = await publishDueArticles(db);
       if (published.length) console.log(`[scheduler] published ${published.length} scheduled article(s): ${published.join(', ')}`);
     } catch (error) {
-      console.warn('[scheduler] failed:', error instanceof Error ? error.message : error);
+      if (!databaseAvailability().reportFailure(error)) console.warn('[scheduler] failed:', error instanceof Error ? error.message : error);
     } finally {
       publishing = false;
     }
   };
   setInterval(publishDue, SCHEDULER_INTERVAL_MS).unref();
   setInterval(() => {
-    void pruneInvalidations(db).catch(() => undefined);
-    void pruneRateLimits(db).catch(() => undefined);
+    void pruneInvalidations(db).catch((error) => databaseAvailability().reportFailure(error));
+    void pruneRateLimits(db).catch((error) => databaseAvailability().reportFailure(error));
   }, 3_600_000).unref();
   void publishDue();
 }

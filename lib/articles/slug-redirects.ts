@@ -24,10 +24,18 @@ async function formerSlugs(db: DB): Promise<Set<string>> {
     .selectFrom('article_slug_history')
     .select('slug')
     .execute()
-    .then((rows) => {
-      entry.slugs = new Set(rows.map((r) => r.slug));
-      entry.readAt = Date.now();
-    })
+    .then(
+      (rows) => {
+        entry.slugs = new Set(rows.map((r) => r.slug));
+        entry.readAt = Date.now();
+      },
+      (error: unknown) => {
+        // Keep the last set and wait a full period before asking again, so a database
+        // outage costs article requests one failed query per period, not one each.
+        entry.readAt = Date.now();
+        throw error;
+      },
+    )
     .finally(() => {
       entry.loading = undefined;
     });

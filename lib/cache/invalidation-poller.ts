@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DB } from '../db/client';
+import { databaseAvailability } from '../db/availability';
 
 /**
  * Keeps this instance's page cache in step with writes made by any instance.
@@ -28,13 +29,15 @@ export async function expireTagsThroughServer(tags: string[]): Promise<void> {
   if (!response.ok) throw new Error(`revalidate answered ${response.status}`);
 }
 
-export function startInvalidationPoller(db: DB, intervalMs = 2000): () => void {
+/** `available` is asked before each poll: while the database is down the poll skips its turn. */
+export function startInvalidationPoller(db: DB, intervalMs = 2000, available: () => Promise<boolean> = () => databaseAvailability().check()): () => void {
   let lastId: number | null = null;
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
+      if (!(await available())) return;
       if (lastId === null) {
         // On start, replay the last ten minutes: pages cached on disk before a restart may predate them.
         const since = new Date(Date.now() - 10 * 60_000).toISOString();
@@ -48,7 +51,7 @@ export function startInvalidationPoller(db: DB, intervalMs = 2000): () => void {
         lastId = rows.at(-1)!.id;
       }
     } catch (error) {
-      console.warn('[cache] invalidation poll failed:', error instanceof Error ? error.message : error);
+      if (!databaseAvailability().reportFailure(error)) console.warn('[cache] invalidation poll failed:', error instanceof Error ? error.message : error);
     } finally {
       running = false;
     }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema';
@@ -8,11 +8,24 @@ import { readDatabaseConfig, type DatabaseConfig } from './config';
 
 export type DB = Kysely<Database>;
 
+/** The SQLite file a handle was opened on, and which file it was (device and inode). */
+type SqliteFile = { path: string; dev: number; ino: number };
+// A global symbol: the proxy and the pages are separate bundles sharing one handle.
+const SQLITE_FILE = Symbol.for('tin-dat-to.sqliteFile');
+
 export function createDatabase(config: DatabaseConfig = readDatabaseConfig()): DB {
   if (config.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.connectionString, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({
+      connectionString: config.connectionString,
+      max: Number(process.env.PG_POOL_SIZE ?? 10),
+      // An unreachable host must fail a request, not hang it (the default waits forever).
+      connectionTimeoutMillis: 5000,
+    });
     // An idle client losing its connection (server restart) must not crash the process.
     pool.on('error', (error) => console.error('[db] PostgreSQL pool error:', error.message));
+    // Nor one lost while checked out between two queries (Node ends the process on an
+    // 'error' event nobody listens to): its next query fails, and the pool drops it.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
@@ -21,7 +34,34 @@ export function createDatabase(config: DatabaseConfig = readDatabaseConfig()): D
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const { dev, ino } = fs.statSync(config.file);
+  Object.defineProperty(db, SQLITE_FILE, { value: { path: config.file, dev, ino } satisfies SqliteFile });
+  return db;
+}
+
+/**
+ * Throws when the database cannot be used. PostgreSQL: a round trip. SQLite:
+ * the open handle never fails, even when its file is moved or deleted (it
+ * keeps writing to a file nobody will open again), so the probe also checks
+ * that the path still leads to the file the handle was opened on.
+ */
+export async function probeDatabase(db: DB): Promise<void> {
+  const file = (db as unknown as Record<symbol, SqliteFile | undefined>)[SQLITE_FILE];
+  if (file) {
+    let now: fs.Stats;
+    try {
+      now = fs.statSync(file.path);
+    } catch (error) {
+      throw Object.assign(new Error(`unable to open database file ${file.path}: ${error instanceof Error ? error.message : error}`), { code: 'SQLITE_CANTOPEN', cause: error });
+    }
+    if (now.dev !== file.dev || now.ino !== file.ino) {
+      throw Object.assign(new Error(`unable to open database file ${file.path}: another file is there now than the one this server opened (restart the server to use it)`), {
+        code: 'SQLITE_CANTOPEN',
+      });
+    }
+  }
+  await sql`select 1`.execute(db);
 }
 
 const globalForDb = globalThis as unknown as { __newsDb?: DB };

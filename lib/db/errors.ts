@@ -12,7 +12,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (PG_UNAVAILABLE.has(code) || NET_UNAVAILABLE.has(code) || SQLITE_UNAVAILABLE.test(code))) return true;
     const message = e instanceof Error ? e.message : '';
-    if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|unable to open database/i.test(message)) return true;
+    if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|unable to open database|not queryable/i.test(message)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

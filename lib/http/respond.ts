@@ -1,6 +1,7 @@
 import 'server-only';
 import { ZodError } from 'zod';
-import { isDatabaseUnavailable } from '../db/errors';
+import { databaseAvailability } from '../db/availability';
+import { databaseUnavailableResponse } from './unavailable';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UnavailableError, ValidationError } from './errors';
 
 /** The one place where errors become HTTP answers. No stack ever reaches the client. */
@@ -14,10 +15,11 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404, headers: noStore });
   if (error instanceof ConflictError)
     return Response.json({ error: error.message, ...(error.details !== undefined ? { current: error.details } : {}) }, { status: 409, headers: noStore });
-  if (error instanceof UnavailableError) return Response.json({ error: error.message }, { status: 503, headers: { ...noStore, 'Retry-After': '30' } });
-  if (isDatabaseUnavailable(error)) {
+  if (error instanceof UnavailableError) return databaseUnavailableResponse(false, { error: error.message });
+  // Remembered, so the next requests are answered at once until the database is back.
+  if (databaseAvailability().reportFailure(error)) {
     console.error('[api] database unavailable:', error instanceof Error ? error.message : error);
-    return Response.json({ error: new UnavailableError().message }, { status: 503, headers: { ...noStore, 'Retry-After': '30' } });
+    return databaseUnavailableResponse(false, { error: new UnavailableError().message });
   }
   console.error('[api] unexpected error:', error);
   return Response.json({ error: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.' }, { status: 500, headers: noStore });

@@ -1,8 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getDb, type DB } from '../db/client';
+import { databaseAvailability } from '../db/availability';
 import { requireUser, type SessionUser } from '../auth/session';
-import { ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, UnavailableError, ValidationError } from './errors';
 import { errorResponse } from './respond';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -31,11 +32,16 @@ export function assertSameOrigin(request: Request): void {
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler: CSRF check on writes, and every error mapped to its answer in one place. */
+/**
+ * Wraps a route handler: CSRF check on writes, 503 at once while the database
+ * is known to be unreachable (lib/db/availability.ts), and every error mapped
+ * to its answer in one place.
+ */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
       if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      if (!(await databaseAvailability().check())) throw new UnavailableError();
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error);

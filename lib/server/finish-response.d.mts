@@ -1,0 +1,13 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Types for finish-response.mjs (plain JavaScript so server.mjs loads it without a build). */
+type Finished = { policy: string | null; body: Buffer; encoding: string };
+export class FinishedPages {
+  constructor(maxBytes?: number);
+  get(key: string): Finished | undefined;
+  set(key: string, entry: Finished): void;
+  readonly bytes: number;
+}
+export function preferredEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity';
+export function matchesEtag(header: string | undefined, etag: string): boolean;
+export function finishResponse(req: IncomingMessage, res: ServerResponse, options: { https: boolean; pages?: FinishedPages; outagePage?: () => string | null }): void;
