@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { seedArticlePath } from './fixtures';
+import { signedInContext } from './session';
+
+/**
+ * What a caching proxy in front (docs/nginx.conf) and browsers are told:
+ * public pages may be shared and revalidated (s-maxage, stale-while-revalidate,
+ * an ETag answered 304), anything carrying private data may not be stored.
+ */
+
+const PUBLIC = ['/', '/tin-trong-tinh', '/tin-trong-tinh?page=2', seedArticlePath, '/rss.xml', '/tin-trong-tinh/rss.xml', '/sitemap.xml', '/sitemaps/1.xml', '/sitemap-news.xml'];
+
+for (const path of PUBLIC) {
+  test(`${path} may be shared by a proxy, and answers 304 when unchanged`, async ({ request }) => {
+    const first = await request.get(path);
+    expect(first.status()).toBe(200);
+    const cacheControl = first.headers()['cache-control'] ?? '';
+    expect(cacheControl).toMatch(/s-maxage=\d+/);
+    expect(cacheControl).toMatch(/stale-while-revalidate=\d+/);
+    expect(cacheControl).not.toMatch(/private|no-store/);
+    const etag = first.headers()['etag'];
+    expect(etag).toMatch(/^"[^"]+"$/);
+
+    const unchanged = await request.get(path, { headers: { 'If-None-Match': etag! } });
+    expect(unchanged.status()).toBe(304);
+    expect(await unchanged.body()).toHaveLength(0);
+    const other = await request.get(path, { headers: { 'If-None-Match': '"not-this-one"' } });
+    expect(other.status()).toBe(200);
+  });
+}
+
+test('tag and author pages are shared and revalidated too', async ({ request }) => {
+  const article = await (await request.get(seedArticlePath)).text();
+  const links = [...article.matchAll(/href="(\/(?:the|tac-gia)\/[a-z0-9-]+)"/g)].map((m) => m[1]!);
+  expect(links.some((l) => l.startsWith('/tac-gia/'))).toBe(true);
+  for (const path of new Set(links)) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['cache-control'], path).toMatch(/s-maxage=\d+.*stale-while-revalidate|stale-while-revalidate.*s-maxage/);
+    expect(response.headers()['etag'], path).toBeTruthy();
+  }
+});
+
+test('a publish changes the ETag, so a revalidating proxy gets the new page', async ({ request, baseURL }) => {
+  const before = await request.get('/');
+  const etag = before.headers()['etag']!;
+  const editor = await signedInContext(baseURL!, 'editor@example.com');
+  const sections = (await (await editor.get('/api/sections')).json()) as Array<{ id: number; slug: string }>;
+  const created = await editor.post('/api/articles', {
+    data: {
+      title: `Tin mới cho bộ nhớ đệm ${Date.now()}`,
+      lead: 'Sapo.',
+      sectionId: sections.find((s) => s.slug === 'tin-trong-tinh')!.id,
+      tags: [],
+      coverMediaId: null,
+      byline: '',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung.' }] }] },
+    },
+  });
+  const article = await created.json();
+  try {
+    expect((await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'publish' } })).status()).toBe(200);
+    const after = await request.get('/', { headers: { 'If-None-Match': etag } });
+    expect(after.status()).toBe(200);
+    expect(await after.text()).toContain(article.title);
+    expect(after.headers()['etag']).not.toBe(etag);
+  } finally {
+    await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'unpublish' } });
+    await editor.dispose();
+  }
+});
+
+test('the dashboard, previews and the API are never stored', async ({ baseURL, request }) => {
+  const editor = await signedInContext(baseURL!, 'editor@example.com');
+  for (const path of ['/quan-tri', '/api/articles', '/api/me']) {
+    const response = await editor.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['cache-control'], path).toContain('no-store');
+    expect(response.headers()['cache-control'], path).toContain('private');
+    expect(response.headers()['etag'], path).toBeUndefined();
+  }
+  const signIn = await request.get('/quan-tri', { maxRedirects: 0 });
+  expect(signIn.headers()['cache-control']).toContain('no-store');
+  await editor.dispose();
+});
