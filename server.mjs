@@ -12,8 +12,9 @@
  *   everyone, so its finished form is kept by ETag (FINISHED_PAGES_MB,
  *   default 32) and reused (lib/server/finish-response.mjs).
  * - X-Forwarded-For always ends with the socket's own address (see below).
- * - SIGTERM/SIGINT: stop accepting connections, let requests in flight finish,
- *   then exit; a second signal, or 25 s, ends it at once.
+ * - SIGTERM/SIGINT: after SHUTDOWN_DRAIN_MS (1 s) of taking in what is already
+ *   on its way, stop accepting connections, let requests in flight finish, then
+ *   exit; a second signal, or SHUTDOWN_GRACE_MS (25 s), ends it at once.
  *
  * PORT (default 3000) and HOST (default: every interface) choose where it listens.
  */
@@ -28,6 +29,7 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
 const https = (process.env.SITE_URL ?? '').startsWith('https://');
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
+const SHUTDOWN_DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 1_000);
 
 process.env.NODE_ENV = 'production';
 const app = next({ dev: false, dir: import.meta.dirname, port, hostname: host ?? 'localhost' });
@@ -77,21 +79,25 @@ let stopping = false;
 function shutdown(signal) {
   if (stopping) process.exit(1);
   stopping = true;
-  console.log(`> ${signal}: finishing requests in flight, accepting no new ones`);
-  // Connections the kernel has already taken but this busy process not yet accepted would be
-  // reset when the listening socket closes: let the event loop accept them first (100 ms), then
-  // close with net.Server's close (stop listening, call back once every connection has ended;
-  // http.Server's own close() would also drop at once connections whose request is still unread).
+  console.log(`> ${signal}: finishing requests in flight; no new connections after ${SHUTDOWN_DRAIN_MS} ms`);
+  // For a moment the server still accepts, answering with `Connection: close`: connections already
+  // on their way (the kernel's queue is drained only when this busy process gets to it, which can
+  // take hundreds of milliseconds while pages render) are taken instead of being reset when the
+  // listening socket closes, and a proxy has the time to stop sending here.
   setTimeout(() => {
+    // net.Server's close: stop listening, call back once every connection has ended (http.Server's
+    // own close() would also drop at once connections whose request is not read yet).
     Server.prototype.close.call(server, () => {
       console.log('> stopped');
       process.exit(0);
     });
-  }, 100);
-  // Connections with no request in progress are closed, again every half second: one that has just
-  // connected (its request still unread while the process is busy) gets the time to be read and
-  // answered first, and keep-alive connections are closed once their last answer is sent.
-  setInterval(() => server.closeIdleConnections(), 500).unref();
+    // Connections with no request in progress are closed now and every half second after, so
+    // keep-alive connections end once their last answer is sent. Each sweep waits for the event
+    // loop to have read what already arrived (a check-phase callback runs after the poll phase).
+    const sweep = () => setImmediate(() => server.closeIdleConnections());
+    sweep();
+    setInterval(sweep, 500).unref();
+  }, SHUTDOWN_DRAIN_MS);
   setTimeout(() => {
     console.warn(`> requests still running after ${SHUTDOWN_GRACE_MS} ms: exiting`);
     process.exit(1);

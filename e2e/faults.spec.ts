@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { seedArticlePath, seedArticleTitle } from './fixtures';
 import { signedInContext } from './session';
+import { copyBuildWithoutPageCache } from './build-copy';
 
 /**
  * Fault drills (issue #7, point 7). Each drill runs its own production server
@@ -92,11 +93,7 @@ class AppServer {
 
   /** A copy of the build without its page cache, so this server renders (and caches) its own pages. */
   copyBuild(): void {
-    const source = path.resolve(ROOT, SOURCE_DIST);
-    if (!fs.existsSync(path.join(source, 'BUILD_ID'))) throw new Error(`no production build in ${SOURCE_DIST}: run \`next build\` first`);
-    const skip = new Set([path.join(source, 'cache'), path.join(source, 'server', 'route-cache')]);
-    fs.rmSync(path.resolve(ROOT, this.distDir), { recursive: true, force: true });
-    fs.cpSync(source, path.resolve(ROOT, this.distDir), { recursive: true, filter: (src) => !skip.has(src) });
+    copyBuildWithoutPageCache(this.distDir, SOURCE_DIST);
   }
 
   async start(): Promise<void> {
