@@ -11,6 +11,7 @@
  *   own compression and ETags off. A cached page is the same bytes for
  *   everyone, so its finished form is kept by ETag (FINISHED_PAGES_MB,
  *   default 32) and reused (lib/server/finish-response.mjs).
+ * - Search results are kept SEARCH_CACHE_SECONDS (15) per query (lib/server/micro-cache.mjs).
  * - X-Forwarded-For always ends with the socket's own address (see below).
  * - SIGTERM/SIGINT: after SHUTDOWN_DRAIN_MS (1 s) of taking in what is already
  *   on its way, stop accepting connections, let requests in flight finish, then
@@ -23,13 +24,15 @@ import { Server } from 'node:net';
 import compression from 'compression';
 import next from 'next';
 import { unavailablePage } from './lib/http/unavailable-page.mjs';
-import { FinishedPages, finishResponse } from './lib/server/finish-response.mjs';
+import { FinishedPages, finishResponse, preferredEncoding } from './lib/server/finish-response.mjs';
+import { MicroCache } from './lib/server/micro-cache.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
 const https = (process.env.SITE_URL ?? '').startsWith('https://');
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
 const SHUTDOWN_DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 1_000);
+const SEARCH_CACHE_SECONDS = Number(process.env.SEARCH_CACHE_SECONDS ?? 15);
 
 process.env.NODE_ENV = 'production';
 const app = next({ dev: false, dir: import.meta.dirname, port, hostname: host ?? 'localhost' });
@@ -37,6 +40,22 @@ const handle = app.getRequestHandler();
 // Pages, feeds and sitemaps are compressed in finishResponse (and remembered by ETag); the rest here.
 const compress = compression({ threshold: 1024 });
 const finishedPages = new FinishedPages(Number(process.env.FINISHED_PAGES_MB ?? 32) * 1024 * 1024);
+
+/**
+ * Search results are rendered per query; the same query asked again within SEARCH_CACHE_SECONDS
+ * is answered from memory (and shared caches may keep it as long). Such answers skip the proxy,
+ * so they neither reach the database nor count against the search rate limit.
+ */
+const searchResults = new MicroCache({ ttlMs: SEARCH_CACHE_SECONDS * 1000 });
+/**
+ * The key of a search results page as a browser loads it: the whole URL, per encoding. A
+ * client-side navigation's React payload (RSC header, ?_rsc=) always goes to Next.js.
+ * @param {import('node:http').IncomingMessage} req
+ */
+function searchPageKey(req) {
+  if (SEARCH_CACHE_SECONDS <= 0 || req.method !== 'GET' || !req.url?.startsWith('/tim-kiem?') || req.headers.rsc || req.url.includes('_rsc=')) return null;
+  return `${preferredEncoding(String(req.headers['accept-encoding'] ?? ''))}|${req.url}`;
+}
 
 /**
  * The database monitor (lib/db/availability.ts) lives in Next's bundles of this same process and
@@ -57,8 +76,15 @@ const server = createServer((req, res) => {
   const forwarded = req.headers['x-forwarded-for'];
   const remote = req.socket.remoteAddress ?? 'unknown';
   req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${remote}` : remote;
+  const searchKey = stopping ? null : searchPageKey(req);
+  if (searchKey && searchResults.answer(searchKey, req, res)) return;
   compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {
-    finishResponse(req, res, { https, pages: finishedPages, outagePage });
+    finishResponse(req, res, {
+      https,
+      pages: finishedPages,
+      outagePage,
+      ...(searchKey ? { shareForSeconds: SEARCH_CACHE_SECONDS, onFinished: (response) => searchResults.set(searchKey, response) } : {}),
+    });
     handle(req, res).catch((error) => {
       console.error('[server] request failed:', error);
       if (!res.headersSent) res.statusCode = 500;

@@ -83,3 +83,21 @@ test('the dashboard, previews and the API are never stored', async ({ baseURL, r
   expect(signIn.headers()['cache-control']).toContain('no-store');
   await editor.dispose();
 });
+
+test('search results are kept 15 s per query, may be shared as long, and answer 304 when unchanged', async ({ request }) => {
+  const path = `/tim-kiem?q=l%E1%BB%85+h%E1%BB%99i&lan=${Date.now()}`;
+  const first = await request.get(path);
+  expect(first.status()).toBe(200);
+  expect(first.headers()['cache-control']).toBe('public, max-age=0, s-maxage=15, stale-while-revalidate=15');
+  expect(first.headers()['age']).toBeUndefined();
+  const etag = first.headers()['etag']!;
+  expect(etag).toBeTruthy();
+  const again = await request.get(path);
+  expect(again.headers()['age'], 'the second answer comes from memory').toBeDefined();
+  expect(again.headers()['etag']).toBe(etag);
+  expect(await again.text()).toBe(await first.text());
+  expect((await request.get(path, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
+  // Another query is its own page.
+  const other = await request.get(`/tim-kiem?q=giao+duc&lan=${Date.now()}`);
+  expect(other.headers()['etag']).not.toBe(etag);
+});

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 /** Types for finish-response.mjs (plain JavaScript so server.mjs loads it without a build). */
 type Finished = { policy: string | null; body: Buffer; encoding: string };
@@ -10,4 +10,14 @@ export class FinishedPages {
 }
 export function preferredEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity';
 export function matchesEtag(header: string | undefined, etag: string): boolean;
-export function finishResponse(req: IncomingMessage, res: ServerResponse, options: { https: boolean; pages?: FinishedPages; outagePage?: () => string | null }): void;
+export function finishResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: {
+    https: boolean;
+    pages?: FinishedPages;
+    outagePage?: () => string | null;
+    shareForSeconds?: number;
+    onFinished?: (response: { headers: OutgoingHttpHeaders; body: Buffer }) => void;
+  },
+): void;

@@ -110,7 +110,15 @@ export function matchesEtag(header, etag) {
  * responses already encoded here and leaves them alone).
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
- * @param {{ https: boolean, pages?: FinishedPages, outagePage?: () => string | null }} options
+ * @param {{
+ *   https: boolean,
+ *   pages?: FinishedPages,
+ *   outagePage?: () => string | null,
+ *   shareForSeconds?: number,
+ *   onFinished?: (response: { headers: import('node:http').OutgoingHttpHeaders, body: Buffer }) => void,
+ * }} options `shareForSeconds`: let shared caches keep a successful page that
+ *   long (for pages Next.js renders per request, such as search); `onFinished`:
+ *   called with each successful response as sent (to keep it for a while).
  */
 export function finishResponse(req, res, options) {
   if (req.method !== 'GET') return;
@@ -175,6 +183,9 @@ export function finishResponse(req, res, options) {
       res.setHeader('Cache-Control', 'private, no-store');
       body = Buffer.from(outage, 'utf8');
     }
+    if (isPage && res.statusCode === 200 && options.shareForSeconds) {
+      res.setHeader('Cache-Control', `public, max-age=0, s-maxage=${options.shareForSeconds}, stale-while-revalidate=${options.shareForSeconds}`);
+    }
     const cacheable = res.statusCode === 200 && !/no-store/i.test(String(res.getHeader('cache-control') ?? ''));
     let etag = res.getHeader('etag');
     if (cacheable && typeof etag !== 'string') {
@@ -199,6 +210,7 @@ export function finishResponse(req, res, options) {
       if (finished.policy) res.setHeader('Content-Security-Policy', finished.policy);
       if (finished.encoding !== 'identity') res.setHeader('Content-Encoding', finished.encoding);
       res.setHeader('Content-Length', finished.body.length);
+      if (res.statusCode === 200) options.onFinished?.({ headers: res.getHeaders(), body: finished.body });
       original.end.call(res, finished.body, callback);
     };
     const known = key ? options.pages?.get(key) : undefined;

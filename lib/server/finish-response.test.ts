@@ -13,9 +13,9 @@ describe('finishResponse', () => {
   afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
   /** A server like server.mjs: compression outermost, then the hashing, then the app. */
-  async function serve(app: RequestListener, pages?: FinishedPages, outagePage?: () => string | null): Promise<string> {
+  async function serve(app: RequestListener, pages?: FinishedPages, outagePage?: () => string | null, extra: Partial<Parameters<typeof finishResponse>[2]> = {}): Promise<string> {
     const compress = compression({ threshold: 0 });
-    server = createServer((req, res) => compress(req as never, res as never, () => (finishResponse(req, res, { https: false, pages, outagePage }), app(req, res))));
+    server = createServer((req, res) => compress(req as never, res as never, () => (finishResponse(req, res, { https: false, pages, outagePage, ...extra }), app(req, res))));
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
   }
@@ -69,6 +69,25 @@ describe('finishResponse', () => {
     expect(again.headers.get('etag')).toBe(etag);
     expect(await again.text()).toBe('');
     expect((await fetch(url, { headers: { 'if-none-match': '"stale"' } })).status).toBe(200);
+  });
+
+  it('lets shared caches keep a per-request page when asked, and hands over what it sent', async () => {
+    const kept: Array<{ headers: Record<string, unknown>; body: Buffer }> = [];
+    const url = await serve(
+      (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'private, no-cache, no-store, max-age=0, must-revalidate' });
+        res.end(`<html><body>${'<p>Kết quả</p>'.repeat(100)}</body></html>`);
+      },
+      undefined,
+      undefined,
+      { shareForSeconds: 15, onFinished: (response) => kept.push(response as never) },
+    );
+    const response = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=15, stale-while-revalidate=15');
+    expect(response.headers.get('etag')).toBeTruthy();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(kept[0]!.body).toString()).toContain('Kết quả');
   });
 
   it('gives no ETag to what must not be stored', async () => {
