@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema';
 import { readDatabaseConfig, type DatabaseConfig } from './config';
+import { withStatementCache } from './statement-cache';
 
 export type DB = Kysely<Database>;
 
@@ -34,7 +35,7 @@ export function createDatabase(config: DatabaseConfig = readDatabaseConfig()): D
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const { dev, ino } = fs.statSync(config.file);
   Object.defineProperty(db, SQLITE_FILE, { value: { path: config.file, dev, ino } satisfies SqliteFile });
   return db;
