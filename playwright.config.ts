@@ -28,8 +28,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    // The production server (server.mjs: Next.js plus the hashed Content-Security-Policy and compression).
-    command: 'node server.mjs',
+    // The production server, as `npm start` runs it (server.mjs: Next.js plus the hashed
+    // Content-Security-Policy, compression and graceful shutdown).
+    command: 'npm start',
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

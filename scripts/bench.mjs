@@ -78,7 +78,9 @@ run('npx', ['tsx', 'scripts/bench-data.ts', String(ARTICLES)]);
 
 console.log('== starting the server');
 // Started with node directly, so server.pid is the server process itself (for its memory).
-const server = spawn(process.execPath, [path.join(root, 'server.mjs')], { cwd: root, env, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
+// The same node flags as `npm start` (package.json), without npm in between.
+const startArgs = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start.split(/\s+/).slice(1);
+const server = spawn(process.execPath, startArgs, { cwd: root, env, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
 children.push(server);
 await waitFor(`http://127.0.0.1:${PORT}/api/health`);
 
