@@ -13,6 +13,7 @@
  *   default 32) and reused (lib/server/finish-response.mjs).
  * - Search results are kept SEARCH_CACHE_SECONDS (15) per query (lib/server/micro-cache.mjs).
  * - X-Forwarded-For always ends with the socket's own address (see below).
+ * - HSTS when SITE_URL is https:// (read at start, unlike next.config's headers).
  * - SIGTERM/SIGINT: after SHUTDOWN_DRAIN_MS (1 s) of taking in what is already
  *   on its way, stop accepting connections, let requests in flight finish, then
  *   exit; a second signal, or SHUTDOWN_GRACE_MS (25 s), ends it at once.
@@ -69,6 +70,8 @@ await app.prepare();
 const server = createServer((req, res) => {
   // While stopping, each answer closes its connection so clients move to another instance.
   if (stopping) res.setHeader('Connection', 'close');
+  // Served over HTTPS (TLS ending at the proxy in front): browsers must never come back over HTTP.
+  if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   // Append the address this socket comes from, as a proxy would. clientAddress()
   // (lib/ratings/identity.ts) counts TRUSTED_PROXY_HOPS from the right of this
   // list, so a client talking to us directly cannot pick its own address by

@@ -60,8 +60,8 @@ if [ -n "${TEST_POSTGRES_URL:-}" ]; then
   # Every spec that reads or writes data runs again on PostgreSQL; the pure rendering checks
   # (axe, the printed PDF, the XSS corpus, response headers) do not depend on the database and
   # ran above, and the drills that start their own servers (faults: its own PostgreSQL too;
-  # shutdown) ran above as well.
-  mapfile -t data_specs < <(ls e2e/*.spec.ts | grep -v -E 'accessibility|print-pdf|security-xss|security-headers|faults|shutdown')
+  # shutdown, https-deployment) ran above as well.
+  mapfile -t data_specs < <(ls e2e/*.spec.ts | grep -v -E 'accessibility|print-pdf|security-xss|security-headers|faults|shutdown|https-deployment')
   run_e2e "${TEST_POSTGRES_URL%/*}/$e2e_db" "${data_specs[@]}"
   psql "$TEST_POSTGRES_URL" -q -c "drop database if exists $e2e_db with (force)"
 fi
