@@ -123,7 +123,7 @@ export function matchesEtag(header, etag) {
 export function finishResponse(req, res, options) {
   if (req.method !== 'GET') return;
   const original = { write: res.write, end: res.end, writeHead: res.writeHead, flushHeaders: res.flushHeaders };
-  /** @type {Buffer[] | null} null until the first body byte or header flush decides. */
+  /** @type {Array<Buffer | string> | null} null until the first body byte or header flush decides. */
   let held = null;
   let passThrough = false;
 
@@ -137,9 +137,19 @@ export function finishResponse(req, res, options) {
     if (FINISHED_TYPES.test(contentType()) && res.statusCode !== 304 && res.statusCode !== 204) held = [];
     else restore();
   };
-  /** @param {unknown} chunk @param {unknown} encoding */
-  const toBuffer = (chunk, encoding) =>
-    Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, /** @type {BufferEncoding} */ (typeof encoding === 'string' ? encoding : 'utf8')) : Buffer.from(/** @type {Uint8Array} */ (chunk));
+  /**
+   * Text stays text (a cached page arrives as one string): it is hashed as it is, and turned into
+   * bytes only when the finished page is not already known.
+   * @param {unknown} chunk @param {unknown} encoding @returns {Buffer | string}
+   */
+  const keep = (chunk, encoding) =>
+    typeof chunk === 'string'
+      ? typeof encoding === 'string' && !/^utf-?8$/i.test(encoding)
+        ? Buffer.from(chunk, /** @type {BufferEncoding} */ (encoding))
+        : chunk
+      : Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(/** @type {Uint8Array} */ (chunk));
 
   // Headers passed to writeHead become ordinary headers, so the policy can still be added at the end.
   res.writeHead = /** @type {any} */ (function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {
@@ -160,7 +170,7 @@ export function finishResponse(req, res, options) {
   res.write = /** @type {any} */ (function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
     decide();
     if (passThrough) return original.write.call(res, chunk, encoding, callback);
-    if (chunk != null && chunk.length !== 0) held?.push(toBuffer(chunk, encoding));
+    if (chunk != null && chunk.length !== 0) held?.push(keep(chunk, encoding));
     const done = typeof encoding === 'function' ? encoding : callback;
     if (typeof done === 'function') process.nextTick(done);
     return true;
@@ -170,10 +180,13 @@ export function finishResponse(req, res, options) {
     if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
     decide();
     if (passThrough) return original.end.call(res, chunk, encoding, callback);
-    if (chunk != null && chunk.length !== 0) held?.push(toBuffer(chunk, encoding));
-    let body = Buffer.concat(held ?? []);
+    if (chunk != null && chunk.length !== 0) held?.push(keep(chunk, encoding));
+    let parts = held ?? [];
     held = null;
     restore();
+    /** @type {Buffer | null} */
+    let bytes = null;
+    const body = () => (bytes ??= Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part))));
     const isPage = /^text\/html/i.test(contentType());
     const outage = isPage && res.statusCode >= 500 ? options.outagePage?.() : null;
     if (outage) {
@@ -181,7 +194,7 @@ export function finishResponse(req, res, options) {
       res.statusCode = 503;
       res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       res.setHeader('Cache-Control', 'private, no-store');
-      body = Buffer.from(outage, 'utf8');
+      parts = [outage];
     }
     if (isPage && res.statusCode === 200 && options.shareForSeconds) {
       res.setHeader('Cache-Control', `public, max-age=0, s-maxage=${options.shareForSeconds}, stale-while-revalidate=${options.shareForSeconds}`);
@@ -189,10 +202,14 @@ export function finishResponse(req, res, options) {
     const cacheable = res.statusCode === 200 && !/no-store/i.test(String(res.getHeader('cache-control') ?? ''));
     let etag = res.getHeader('etag');
     if (cacheable && typeof etag !== 'string') {
-      etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+      const hash = createHash('sha1');
+      for (const part of parts) hash.update(part);
+      etag = `"${hash.digest('base64url')}"`;
       res.setHeader('ETag', etag);
     }
-    const negotiated = body.length >= MIN_COMPRESSED_BYTES && !res.hasHeader('content-encoding');
+    // Characters or bytes: either way a lower bound of the size in bytes, enough to decide.
+    const size = parts.reduce((total, part) => total + part.length, 0);
+    const negotiated = size >= MIN_COMPRESSED_BYTES && !res.hasHeader('content-encoding');
     if (negotiated) {
       const vary = String(res.getHeader('vary') ?? '');
       if (!/accept-encoding/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
@@ -215,14 +232,15 @@ export function finishResponse(req, res, options) {
     };
     const known = key ? options.pages?.get(key) : undefined;
     if (known) return send(known), res;
-    const policy = isPage ? contentSecurityPolicy({ scriptHashes: inlineScriptHashes(body.toString('utf8')), https: options.https }) : null;
-    compress(body, contentEncoding).then(
+    const text = parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : body().toString('utf8');
+    const policy = isPage ? contentSecurityPolicy({ scriptHashes: inlineScriptHashes(text), https: options.https }) : null;
+    compress(body(), contentEncoding).then(
       (compressed) => {
         const finished = { policy, body: compressed, encoding: contentEncoding };
         if (key) options.pages?.set(key, finished);
         send(finished);
       },
-      () => send({ policy, body, encoding: 'identity' }),
+      () => send({ policy, body: body(), encoding: 'identity' }),
     );
     return res;
   });

@@ -90,6 +90,24 @@ describe('finishResponse', () => {
     expect(gunzipSync(kept[0]!.body).toString()).toContain('Kết quả');
   });
 
+  it('gives the same page the same ETag whether it arrives as text or as bytes in pieces', async () => {
+    const page = `<html lang="vi"><body>${'<p>Đền Hùng, Phú Thọ</p>'.repeat(80)}<script>window.c=3</script></body></html>`;
+    let asText = true;
+    const url = await serve((_req, res) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      if (asText) return void res.end(page);
+      const bytes = Buffer.from(page, 'utf8');
+      res.write(bytes.subarray(0, 1001));
+      res.end(bytes.subarray(1001));
+    });
+    const text = await fetch(url);
+    asText = false;
+    const pieces = await fetch(url);
+    expect(pieces.headers.get('etag')).toBe(text.headers.get('etag'));
+    expect(await pieces.text()).toBe(await text.text());
+    expect(pieces.headers.get('content-security-policy')).toContain(sha('window.c=3'));
+  });
+
   it('gives no ETag to what must not be stored', async () => {
     const url = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'private, no-store' });
