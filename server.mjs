@@ -44,8 +44,9 @@ const finishedPages = new FinishedPages(Number(process.env.FINISHED_PAGES_MB ?? 
 
 /**
  * Search results are rendered per query; the same query asked again within SEARCH_CACHE_SECONDS
- * is answered from memory (and shared caches may keep it as long). Such answers skip the proxy,
- * so they neither reach the database nor count against the search rate limit.
+ * is answered from memory (and shared caches may keep it as long), unless published content has
+ * changed since. Such answers skip the proxy, so they neither reach the database nor count
+ * against the search rate limit.
  */
 const searchResults = new MicroCache({ ttlMs: SEARCH_CACHE_SECONDS * 1000 });
 /**
@@ -55,7 +56,10 @@ const searchResults = new MicroCache({ ttlMs: SEARCH_CACHE_SECONDS * 1000 });
  */
 function searchPageKey(req) {
   if (SEARCH_CACHE_SECONDS <= 0 || req.method !== 'GET' || !req.url?.startsWith('/tim-kiem?') || req.headers.rsc || req.url.includes('_rsc=')) return null;
-  return `${preferredEncoding(String(req.headers['accept-encoding'] ?? ''))}|${req.url}`;
+  // The content generation (lib/cache/refresh.ts) changes with every publish, edit or unpublish
+  // seen by this process, so results kept from before it are never served after it.
+  const generation = /** @type {any} */ (globalThis)[Symbol.for('tin-dat-to.contentGeneration')] ?? 0;
+  return `${generation}|${preferredEncoding(String(req.headers['accept-encoding'] ?? ''))}|${req.url}`;
 }
 
 /**

@@ -101,3 +101,29 @@ test('search results are kept 15 s per query, may be shared as long, and answer 
   const other = await request.get(`/tim-kiem?q=giao+duc&lan=${Date.now()}`);
   expect(other.headers()['etag']).not.toBe(etag);
 });
+
+test('a publish shows in search at once, even for a query asked just before', async ({ request, baseURL }) => {
+  const word = `tukhoa${Date.now().toString(36)}`;
+  const path = `/tim-kiem?q=${word}`;
+  const title = `Bài kiểm tra tìm kiếm ${word}`;
+  // Found results link to the article, whose address ends with the word (the title itself is split by highlighting).
+  const link = `-${word}"`;
+  expect(await (await request.get(path)).text()).not.toContain(link);
+  expect((await request.get(path)).headers()['age'], 'the query is now kept').toBeDefined();
+  const editor = await signedInContext(baseURL!, 'editor@example.com');
+  const sections = (await (await editor.get('/api/sections')).json()) as Array<{ id: number }>;
+  const article = await (
+    await editor.post('/api/articles', {
+      data: { title, lead: 'Sapo.', sectionId: sections[0]!.id, tags: [], coverMediaId: null, byline: '', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung.' }] }] } },
+    })
+  ).json();
+  try {
+    expect((await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'publish' } })).status()).toBe(200);
+    const after = await request.get(path);
+    expect(after.headers()['age']).toBeUndefined();
+    expect(await after.text()).toContain(link);
+  } finally {
+    await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'unpublish' } });
+    await editor.dispose();
+  }
+});

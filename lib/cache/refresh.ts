@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { revalidateTag } from 'next/cache';
 import type { Database } from '../db/schema';
+import { cacheTags } from './tags';
 
 /**
  * Refreshing after a write happens in two steps:
@@ -16,7 +17,18 @@ export async function recordStaleTags(tx: Kysely<Database>, tags: string[], now 
   await tx.insertInto('cache_invalidations').values(unique.map((tag) => ({ tag, created_at: now }))).execute();
 }
 
+/**
+ * How many times published content has changed in this process. server.mjs keeps search
+ * results per query for a few seconds and reads this (a global symbol: the server and Next's
+ * bundles share only globalThis) into its keys, so a publish makes every kept result stale at once.
+ */
+const CONTENT_GENERATION = Symbol.for('tin-dat-to.contentGeneration');
+
 export function expireTagsLocally(tags: string[]): void {
+  if (tags.includes(cacheTags.articleLists)) {
+    const state = globalThis as unknown as Record<symbol, number | undefined>;
+    state[CONTENT_GENERATION] = (state[CONTENT_GENERATION] ?? 0) + 1;
+  }
   for (const tag of new Set(tags)) {
     try {
       revalidateTag(tag, { expire: 0 });
