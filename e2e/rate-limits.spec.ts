@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIResponse } from '@playwright/test';
 import sharp from 'sharp';
 import { signedInContext } from './session';
 
@@ -45,27 +45,35 @@ test('sign-in attempts from one address are cut off with 429 (limit 200/min in t
   expect(first429).toBeLessThanOrEqual(400);
 });
 
+/**
+ * Sends `send()` `perBatch` at a time until one is refused (429) or `most` were answered; every
+ * answer before that must have the status `expected`. Returns how many were answered, and the refusal.
+ */
+async function sendUntilRefused(send: () => Promise<APIResponse>, perBatch: number, expected: number, most: number) {
+  let answered = 0;
+  let refused: APIResponse | undefined;
+  while (!refused && answered < most) {
+    for (const response of await Promise.all(Array.from({ length: perBatch }, send))) {
+      if (response.status() === 429) refused ??= response;
+      else {
+        expect(response.status()).toBe(expected);
+        answered++;
+      }
+    }
+  }
+  return { answered, refused };
+}
+
 /** A client address of its own for each test run (the server trusts one proxy hop). */
 const ownAddress = (prefix: string) => `${prefix}.${Math.floor(Math.random() * 200) + 20}`;
 
 test('search from one address is cut off with 429 and Retry-After (limit 600/min in the test server)', async ({ request }) => {
   const headers = { 'X-Forwarded-For': ownAddress('198.51.100'), Accept: 'text/html' };
-  let answered = 0;
-  let refused: { retryAfter: string | undefined; text: string } | undefined;
   // Eight at a time; the empty search form is the cheapest page behind the limit.
-  while (!refused && answered < 1300) {
-    const batch = await Promise.all(Array.from({ length: 8 }, () => request.get('/tim-kiem', { headers })));
-    for (const response of batch) {
-      if (response.status() === 429) refused ??= { retryAfter: response.headers()['retry-after'], text: await response.text() };
-      else {
-        expect(response.status()).toBe(200);
-        answered++;
-      }
-    }
-  }
+  const { answered, refused } = await sendUntilRefused(() => request.get('/tim-kiem', { headers }), 8, 200, 1300);
   expect(refused, 'no 429 after 1,300 searches').toBeDefined();
-  expect(Number(refused!.retryAfter)).toBeGreaterThan(0);
-  expect(refused!.text).toContain('Vui lòng thử lại sau');
+  expect(Number(refused!.headers()['retry-after'])).toBeGreaterThan(0);
+  expect(await refused!.text()).toContain('Vui lòng thử lại sau');
   // A minute boundary during the run may open one more window.
   expect(answered).toBeGreaterThanOrEqual(600);
   expect(answered).toBeLessThanOrEqual(1200);
@@ -77,22 +85,12 @@ test('votes from one address are cut off with 429 and Retry-After (limit 300/min
   const home = await (await request.get('/')).text();
   const articlePath = home.match(/href="(\/tin-trong-tinh\/[a-z0-9-]+)"/)![1]!;
   const articleId = (await (await request.get(articlePath)).text()).match(/\/api\/articles\/(\d+)\/rating/)![1];
-  let answered = 0;
-  let refused: { retryAfter: string | undefined; error: string } | undefined;
-  while (!refused && answered < 650) {
-    // Invalid votes (0 stars) count against the limit like valid ones, and leave the article's rating alone.
-    const batch = await Promise.all(Array.from({ length: 10 }, () => request.post(`/api/articles/${articleId}/rating`, { headers, data: { stars: 0 } })));
-    for (const response of batch) {
-      if (response.status() === 429) refused ??= { retryAfter: response.headers()['retry-after'], error: (await response.json()).error };
-      else {
-        expect(response.status()).toBe(422);
-        answered++;
-      }
-    }
-  }
+  // Invalid votes (0 stars) count against the limit like valid ones, and leave the article's rating alone.
+  const vote = () => request.post(`/api/articles/${articleId}/rating`, { headers, data: { stars: 0 } });
+  const { answered, refused } = await sendUntilRefused(vote, 10, 422, 650);
   expect(refused, 'no 429 after 650 votes').toBeDefined();
-  expect(Number(refused!.retryAfter)).toBeGreaterThan(0);
-  expect(refused!.error).toContain('Vui lòng thử lại sau');
+  expect(Number(refused!.headers()['retry-after'])).toBeGreaterThan(0);
+  expect((await refused!.json()).error).toContain('Vui lòng thử lại sau');
   expect(answered).toBeGreaterThanOrEqual(300);
   expect(answered).toBeLessThanOrEqual(600);
 });

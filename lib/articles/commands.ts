@@ -204,21 +204,28 @@ async function mergeEdit(tx: Tx, current: NonNullable<ArticleRow>, base: Article
   return next;
 }
 
+/** The columns an article and its revisions share, from a snapshot. */
+function snapshotColumns(snap: ArticleSnapshot) {
+  return {
+    title: snap.title,
+    slug: snap.slug,
+    lead: snap.lead,
+    body: JSON.stringify(snap.body),
+    section_id: snap.sectionId,
+    cover_media_id: snap.coverMediaId,
+    byline: snap.byline,
+    seo_title: snap.seoTitle,
+    seo_description: snap.seoDescription,
+  };
+}
+
 async function insertRevision(tx: Tx, articleId: number, version: number, snap: ArticleSnapshot, actorId: number | null, now: string) {
   await tx
     .insertInto('article_revisions')
     .values({
       article_id: articleId,
       version,
-      title: snap.title,
-      slug: snap.slug,
-      lead: snap.lead,
-      body: JSON.stringify(snap.body),
-      section_id: snap.sectionId,
-      cover_media_id: snap.coverMediaId,
-      byline: snap.byline,
-      seo_title: snap.seoTitle,
-      seo_description: snap.seoDescription,
+      ...snapshotColumns(snap),
       tags: JSON.stringify(snap.tags),
       created_by: actorId,
       created_at: now,
@@ -244,15 +251,7 @@ async function applySnapshot(tx: Tx, current: NonNullable<ArticleRow>, snap: Art
   await tx
     .updateTable('articles')
     .set({
-      title: snap.title,
-      slug: snap.slug,
-      lead: snap.lead,
-      body: JSON.stringify(snap.body),
-      section_id: snap.sectionId,
-      cover_media_id: snap.coverMediaId,
-      byline: snap.byline,
-      seo_title: snap.seoTitle,
-      seo_description: snap.seoDescription,
+      ...snapshotColumns(snap),
       updated_at: now,
       version,
     })
