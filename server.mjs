@@ -11,6 +11,8 @@
  *   own compression and ETags off. A cached page is the same bytes for
  *   everyone, so its finished form is kept by ETag (FINISHED_PAGES_MB,
  *   default 32) and reused (lib/server/finish-response.mjs).
+ * - Reader pages are sent without Next.js's client runtime, with one script
+ *   that hydrates their interactive parts (lib/server/islands.mjs).
  * - Search results are kept SEARCH_CACHE_SECONDS (15) per query (lib/server/micro-cache.mjs).
  * - X-Forwarded-For always ends with the socket's own address (see below).
  * - HSTS when SITE_URL is https:// (read at start, unlike next.config's headers).
@@ -22,10 +24,12 @@
  */
 import { createServer } from 'node:http';
 import { Server } from 'node:net';
+import path from 'node:path';
 import compression from 'compression';
 import next from 'next';
 import { unavailablePage } from './lib/http/unavailable-page.mjs';
 import { FinishedPages, finishResponse, preferredEncoding } from './lib/server/finish-response.mjs';
+import { readIslandsScript, toIslandsPage } from './lib/server/islands.mjs';
 import { MicroCache } from './lib/server/micro-cache.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -71,6 +75,12 @@ const outagePage = () => (/** @type {any} */ (globalThis).__newsDbAvailability?.
 
 await app.prepare();
 
+// Reader pages load one islands script instead of Next.js's client runtime (lib/server/islands.mjs).
+const distDir = process.env.NEXT_DIST_DIR ?? '.next'; // as in next.config.ts
+const islandsScript = readIslandsScript(path.resolve(import.meta.dirname, distDir));
+if (!islandsScript) console.warn(`> no islands script in ${distDir} (build with \`npm run build\`): reader pages load Next.js's client runtime`);
+const islandsPages = islandsScript ? { id: islandsScript, apply: (/** @type {string} */ html) => toIslandsPage(html, islandsScript) } : undefined;
+
 const server = createServer((req, res) => {
   // While stopping, each answer closes its connection so clients move to another instance.
   if (stopping) res.setHeader('Connection', 'close');
@@ -90,6 +100,7 @@ const server = createServer((req, res) => {
       https,
       pages: finishedPages,
       outagePage,
+      transformPage: islandsPages,
       ...(searchKey ? { shareForSeconds: SEARCH_CACHE_SECONDS, onFinished: (response) => searchResults.set(searchKey, response) } : {}),
     });
     handle(req, res).catch((error) => {

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { NotFoundContent } from '@/components/site/not-found-content';
 import { siteConfig } from '@/lib/site/config';
 
@@ -13,9 +12,9 @@ export default function NotFound() {
     <>
       <header role="banner" className="border-b-4 border-brand bg-white">
         <div className="mx-auto max-w-6xl px-4 py-3">
-          <Link href="/" className="text-2xl font-bold text-brand">
+          <a href="/" className="text-2xl font-bold text-brand">
             {siteConfig.name}
-          </Link>
+          </a>
         </div>
       </header>
       <main id="noi-dung" className="px-4">

@@ -70,7 +70,7 @@ process.on('SIGINT', () => process.exit(130));
 
 if (!args.includes('--no-build')) {
   console.log('== build');
-  run('npx', ['next', 'build']);
+  run('npm', ['run', 'build']);
 }
 // Pages rendered from an earlier database must not be served: Next keeps them in cache/ and server/route-cache/.
 fs.rmSync(path.join(root, distDir, 'cache'), { recursive: true, force: true });

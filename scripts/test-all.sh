@@ -38,7 +38,7 @@ fi
 
 echo "== production build (lib/db refuses any read during the build: nothing is baked in)"
 rm -rf "${NEXT_DIST_DIR:-.next}"
-npx next build
+npm run build
 
 run_e2e() {
   # Each run starts from an empty page cache so no page rendered from the other database is served

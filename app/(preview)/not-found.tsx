@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export default function PreviewNotFound() {
   return (
@@ -6,9 +5,9 @@ export default function PreviewNotFound() {
       <h1 className="text-2xl font-bold text-brand">Liên kết xem trước không còn hiệu lực</h1>
       <p className="mt-2 text-muted">Liên kết đã hết hạn, đã bị thu hồi hoặc không đúng. Hãy đề nghị người gửi tạo liên kết mới.</p>
       <p className="mt-6">
-        <Link href="/" className="rounded bg-brand px-4 py-2 font-semibold text-white">
+        <a href="/" className="rounded bg-brand px-4 py-2 font-semibold text-white">
           Về trang chủ
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,5 +1,4 @@
 import Image from 'next/image';
-import Link from 'next/link';
 import type { ArticleCard as Card } from '@/lib/articles/queries';
 import { articlePath } from '@/lib/site/config';
 import { formatVietnamDateTime, toVietnamOffsetIso } from '@/lib/time/format';
@@ -18,7 +17,7 @@ export function ArticleCard({ article, variant = 'standard', priority = false }:
     return (
       <article className="border-b border-gray-200 py-3 last:border-b-0">
         <h3 className="font-semibold leading-snug hover:text-brand">
-          <Link href={href}>{article.title}</Link>
+          <a href={href}>{article.title}</a>
         </h3>
         {time}
       </article>
@@ -29,7 +28,7 @@ export function ArticleCard({ article, variant = 'standard', priority = false }:
   return (
     <article className={wide ? 'grid gap-4 sm:grid-cols-5' : 'flex flex-col gap-2'}>
       {article.cover ? (
-        <Link href={href} tabIndex={-1} aria-hidden="true" className={wide ? 'sm:col-span-3' : ''}>
+        <a href={href} tabIndex={-1} aria-hidden="true" className={wide ? 'sm:col-span-3' : ''}>
           <Image
             src={article.cover.url}
             alt=""
@@ -39,16 +38,16 @@ export function ArticleCard({ article, variant = 'standard', priority = false }:
             className="aspect-video h-auto w-full rounded bg-gray-100 object-cover"
             priority={priority}
           />
-        </Link>
+        </a>
       ) : null}
       <div className={wide ? 'sm:col-span-2' : ''}>
         <h3 className={`${lead ? 'text-2xl sm:text-3xl' : variant === 'feature' ? 'text-xl' : 'text-lg'} font-bold leading-snug hover:text-brand`}>
-          <Link href={href}>{article.title}</Link>
+          <a href={href}>{article.title}</a>
         </h3>
         <p className="mt-1">
-          <Link href={`/${article.section.slug}`} className="text-xs font-semibold uppercase text-brand hover:underline">
+          <a href={`/${article.section.slug}`} className="text-xs font-semibold uppercase text-brand hover:underline">
             {article.section.name}
-          </Link>{' '}
+          </a>{' '}
           · {time}
         </p>
         {wide ? <p className={`mt-3 text-gray-700 ${lead ? '' : 'line-clamp-4 text-sm'}`}>{article.lead}</p> : <p className="mt-1 line-clamp-3 text-sm text-gray-700">{article.lead}</p>}

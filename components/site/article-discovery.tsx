@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getMostRead, getRelatedArticles } from '@/lib/articles/discovery';
 import { articlePath } from '@/lib/site/config';
 import { ArticleCard } from './article-card';
@@ -31,9 +30,9 @@ export async function ArticleDiscovery({ articleId, sectionSlug }: { articleId: 
                 <span aria-hidden="true" className="text-2xl font-bold text-brand/70">
                   {i + 1}
                 </span>
-                <Link href={articlePath(a.section.slug, a.slug)} className="font-semibold leading-snug hover:text-brand">
+                <a href={articlePath(a.section.slug, a.slug)} className="font-semibold leading-snug hover:text-brand">
                   {a.title}
-                </Link>
+                </a>
               </li>
             ))}
           </ol>

@@ -1,14 +1,9 @@
-import Link from 'next/link';
 import type { PublicArticle } from '@/lib/articles/queries';
 import { articlePath, siteUrl } from '@/lib/site/config';
 import { formatVietnamDateTime, toVietnamOffsetIso } from '@/lib/time/format';
 import { ArticleBody, ArticleFigure } from './article-body';
-import { ArticleRating } from './article-rating';
-import { PrintButton } from './print-button';
-import { TextSizeControl } from './text-size-control';
 import { ArticleDiscovery } from './article-discovery';
-import { ShareButtons } from './share-buttons';
-import { ViewBeacon } from './view-beacon';
+import { Island } from './island';
 import { slugify } from '@/lib/text/slug';
 
 /**
@@ -28,15 +23,15 @@ export function ArticleView({ article, mode = 'public' }: { article: PublicArtic
       <nav aria-label="Đường dẫn" className="no-print mb-3 text-sm">
         <ol className="flex flex-wrap gap-1 text-muted">
           <li>
-            <Link href="/" className="hover:underline">
+            <a href="/" className="hover:underline">
               Trang chủ
-            </Link>
+            </a>
             <span aria-hidden="true"> › </span>
           </li>
           <li>
-            <Link href={`/${article.section.slug}`} className="font-semibold uppercase text-brand hover:underline">
+            <a href={`/${article.section.slug}`} className="font-semibold uppercase text-brand hover:underline">
               {article.section.name}
-            </Link>
+            </a>
           </li>
         </ol>
       </nav>
@@ -49,7 +44,7 @@ export function ArticleView({ article, mode = 'public' }: { article: PublicArtic
           {formatVietnamDateTime(article.publishedAt)}
         </time>
         <div className="no-print flex flex-wrap items-center gap-2">
-          <TextSizeControl />
+          <Island name="TextSizeControl" props={{}} />
           <a
             href={mailto}
             className="inline-flex items-center gap-1 rounded border border-gray-300 px-2 py-1 text-sm hover:border-brand"
@@ -60,7 +55,7 @@ export function ArticleView({ article, mode = 'public' }: { article: PublicArtic
             </svg>
             Email
           </a>
-          <PrintButton />
+          <Island name="PrintButton" props={{}} />
         </div>
       </div>
       <div className="article-text mt-4">
@@ -72,9 +67,9 @@ export function ArticleView({ article, mode = 'public' }: { article: PublicArtic
       </div>
       <p className="article-text mt-6 text-right font-bold">
         {article.byline && slugify(article.byline) ? (
-          <Link href={`/tac-gia/${slugify(article.byline)}`} rel="author" className="hover:text-brand hover:underline">
+          <a href={`/tac-gia/${slugify(article.byline)}`} rel="author" className="hover:text-brand hover:underline">
             {article.byline}
-          </Link>
+          </a>
         ) : (
           article.byline
         )}
@@ -83,19 +78,19 @@ export function ArticleView({ article, mode = 'public' }: { article: PublicArtic
         <ul aria-label="Từ khóa" className="no-print mt-6 flex flex-wrap gap-2 text-sm">
           {article.tags.map((t) => (
             <li key={t.slug}>
-              <Link href={`/the/${t.slug}`} className="block rounded-full bg-gray-100 px-3 py-1 text-gray-800 hover:bg-gray-200">
+              <a href={`/the/${t.slug}`} className="block rounded-full bg-gray-100 px-3 py-1 text-gray-800 hover:bg-gray-200">
                 {t.name}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
       ) : null}
       <p className="print-only mt-6 text-sm">Địa chỉ bài viết: {url}</p>
-      <ShareButtons url={url} title={article.title} />
+      <Island name="ShareButtons" props={{ url, title: article.title }} />
       {isPublic ? (
         <>
-          <ArticleRating articleId={article.id} />
-          <ViewBeacon articleId={article.id} />
+          <Island name="ArticleRating" props={{ articleId: article.id }} />
+          <Island name="ViewBeacon" props={{ articleId: article.id }} />
         </>
       ) : null}
     </article>

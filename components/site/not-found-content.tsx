@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export function NotFoundContent() {
   return (
@@ -7,9 +6,9 @@ export function NotFoundContent() {
       <h1 className="mt-4 text-2xl font-bold">Không tìm thấy trang</h1>
       <p className="mt-2 text-muted">Trang bạn tìm không tồn tại, đã bị gỡ hoặc đường dẫn chưa đúng.</p>
       <p className="mt-6">
-        <Link href="/" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
+        <a href="/" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
           Về trang chủ
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 /** Previous / next links with "Trang N/M": section, tag, author and search pages. */
 export function Pagination({ page, pageCount, href, label = 'Phân trang' }: { page: number; pageCount: number; href: (page: number) => string; label?: string }) {
@@ -7,9 +6,9 @@ export function Pagination({ page, pageCount, href, label = 'Phân trang' }: { p
   return (
     <nav aria-label={label} className="mt-8 flex items-center justify-between gap-4 border-t border-gray-200 pt-4">
       {page > 1 ? (
-        <Link rel="prev" href={href(page - 1)} className={link}>
+        <a rel="prev" href={href(page - 1)} className={link}>
           ← Trang trước
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -17,9 +16,9 @@ export function Pagination({ page, pageCount, href, label = 'Phân trang' }: { p
         Trang {page}/{pageCount}
       </span>
       {page < pageCount ? (
-        <Link rel="next" href={href(page + 1)} className={link}>
+        <a rel="next" href={href(page + 1)} className={link}>
           Trang sau →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

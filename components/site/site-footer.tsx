@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { siteConfig } from '@/lib/site/config';
 import type { Section } from '@/lib/sections/queries';
 
@@ -18,9 +17,9 @@ export function SiteFooter({ sections }: { sections: Section[] }) {
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
             {sections.map((s) => (
               <li key={s.id}>
-                <Link className="hover:text-brand hover:underline" href={`/${s.slug}`}>
+                <a className="hover:text-brand hover:underline" href={`/${s.slug}`}>
                   {s.name}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

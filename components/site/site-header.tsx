@@ -1,10 +1,8 @@
-import Link from 'next/link';
 import { siteConfig } from '@/lib/site/config';
 import type { Section } from '@/lib/sections/queries';
-import { ContrastToggle } from './contrast-toggle';
-import { CloseOnNavigate } from './close-on-navigate';
+import { Island } from './island';
 
-/** Header with section navigation: a row of links on wide screens, a disclosure menu on phones (works without JS). */
+/** Header with section navigation: a row of links on wide screens, a disclosure menu on phones (works without JS; every link is a page load, so the menu never stays open). */
 export function SiteHeader({ sections }: { sections: Section[] }) {
   return (
     <header role="banner" className="border-b-4 border-brand bg-white">
@@ -12,10 +10,10 @@ export function SiteHeader({ sections }: { sections: Section[] }) {
         Bỏ qua, đến nội dung chính
       </a>
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="group flex flex-col leading-tight">
+        <a href="/" className="group flex flex-col leading-tight">
           <span className="text-2xl font-bold tracking-tight text-brand sm:text-3xl">{siteConfig.name}</span>
           <span className="text-xs text-muted sm:text-sm">{siteConfig.tagline}</span>
-        </Link>
+        </a>
         <div className="flex items-center gap-2">
           <form role="search" action="/tim-kiem" method="get" className="hidden items-center gap-1 sm:flex">
             <label htmlFor="header-q" className="sr-only">
@@ -26,11 +24,11 @@ export function SiteHeader({ sections }: { sections: Section[] }) {
               Tìm
             </button>
           </form>
-          <Link href="/tim-kiem" className="rounded border border-gray-300 px-2 py-1 text-sm sm:hidden">
+          <a href="/tim-kiem" className="rounded border border-gray-300 px-2 py-1 text-sm sm:hidden">
             Tìm kiếm
-          </Link>
-          <ContrastToggle />
-        <CloseOnNavigate className="relative md:hidden">
+          </a>
+          <Island name="ContrastToggle" props={{}} />
+        <details className="relative md:hidden">
           <summary className="flex cursor-pointer list-none items-center gap-2 rounded border border-gray-300 px-3 py-2 text-sm font-semibold">
             <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
               <path d="M3 6h18M3 12h18M3 18h18" />
@@ -40,34 +38,34 @@ export function SiteHeader({ sections }: { sections: Section[] }) {
           <nav aria-label="Chuyên mục" className="absolute right-0 z-20 mt-2 max-h-[70vh] w-64 overflow-y-auto rounded border border-gray-200 bg-white p-2 shadow-lg">
             <ul>
               <li>
-                <Link href="/" className="block rounded px-3 py-2 hover:bg-gray-100">
+                <a href="/" className="block rounded px-3 py-2 hover:bg-gray-100">
                   Trang chủ
-                </Link>
+                </a>
               </li>
               {sections.map((s) => (
                 <li key={s.id}>
-                  <Link href={`/${s.slug}`} className="block rounded px-3 py-2 hover:bg-gray-100">
+                  <a href={`/${s.slug}`} className="block rounded px-3 py-2 hover:bg-gray-100">
                     {s.name}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>
           </nav>
-        </CloseOnNavigate>
+        </details>
         </div>
       </div>
       <nav aria-label="Chuyên mục chính" className="hidden bg-brand md:block">
         <ul className="mx-auto flex max-w-6xl flex-wrap px-2">
           <li>
-            <Link href="/" className="block px-3 py-2 text-sm font-semibold text-white hover:bg-brand-dark">
+            <a href="/" className="block px-3 py-2 text-sm font-semibold text-white hover:bg-brand-dark">
               Trang chủ
-            </Link>
+            </a>
           </li>
           {sections.map((s) => (
             <li key={s.id}>
-              <Link href={`/${s.slug}`} className="block px-3 py-2 text-sm font-semibold uppercase text-white hover:bg-brand-dark">
+              <a href={`/${s.slug}`} className="block px-3 py-2 text-sm font-semibold uppercase text-white hover:bg-brand-dark">
                 {s.name}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -19,5 +19,7 @@ export function finishResponse(
     outagePage?: () => string | null;
     shareForSeconds?: number;
     onFinished?: (response: { headers: OutgoingHttpHeaders; body: Buffer }) => void;
+    /** Rewrites HTML pages (lib/server/islands.mjs); `id` joins the page's ETag. */
+    transformPage?: { apply: (html: string) => string; id: string };
   },
 ): void;

@@ -2,6 +2,8 @@
 /**
  * Finishing public responses in the server (server.mjs), after Next.js has
  * produced them and before they leave:
+ * - reader pages lose Next.js's client runtime for their islands script
+ *   (options.transformPage, lib/server/islands.mjs);
  * - HTML pages get their Content-Security-Policy (hashes of their own inline
  *   scripts, lib/security/csp.mjs);
  * - pages, feeds and sitemaps get a strong ETag (SHA-1 of the bytes, native and
@@ -116,9 +118,14 @@ export function matchesEtag(header, etag) {
  *   outagePage?: () => string | null,
  *   shareForSeconds?: number,
  *   onFinished?: (response: { headers: import('node:http').OutgoingHttpHeaders, body: Buffer }) => void,
+ *   transformPage?: { apply: (html: string) => string, id: string },
  * }} options `shareForSeconds`: let shared caches keep a successful page that
  *   long (for pages Next.js renders per request, such as search); `onFinished`:
- *   called with each successful response as sent (to keep it for a while).
+ *   called with each successful response as sent (to keep it for a while);
+ *   `transformPage`: rewrites an HTML page before its policy is worked out
+ *   (lib/server/islands.mjs); its `id` names what the rewrite depends on
+ *   besides the page (the islands script), and is part of the page's ETag, so
+ *   the ETag is worked out before the rewrite, which then runs once per page.
  */
 export function finishResponse(req, res, options) {
   if (req.method !== 'GET') return;
@@ -204,6 +211,7 @@ export function finishResponse(req, res, options) {
     if (cacheable && typeof etag !== 'string') {
       const hash = createHash('sha1');
       for (const part of parts) hash.update(part);
+      if (isPage && options.transformPage) hash.update(options.transformPage.id);
       etag = `"${hash.digest('base64url')}"`;
       res.setHeader('ETag', etag);
     }
@@ -232,15 +240,17 @@ export function finishResponse(req, res, options) {
     };
     const known = key ? options.pages?.get(key) : undefined;
     if (known) return send(known), res;
-    const text = parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : body().toString('utf8');
+    const rendered = parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : body().toString('utf8');
+    const text = isPage && options.transformPage ? options.transformPage.apply(rendered) : rendered;
+    const finalBody = text === rendered ? body() : Buffer.from(text, 'utf8');
     const policy = isPage ? contentSecurityPolicy({ scriptHashes: inlineScriptHashes(text), https: options.https }) : null;
-    compress(body(), contentEncoding).then(
+    compress(finalBody, contentEncoding).then(
       (compressed) => {
         const finished = { policy, body: compressed, encoding: contentEncoding };
         if (key) options.pages?.set(key, finished);
         send(finished);
       },
-      () => send({ policy, body: body(), encoding: 'identity' }),
+      () => send({ policy, body: finalBody, encoding: 'identity' }),
     );
     return res;
   });

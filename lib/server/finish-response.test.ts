@@ -173,6 +173,35 @@ describe('finishResponse', () => {
     expect(gzipped.headers.get('content-encoding')).toBe('gzip');
     expect(await gzipped.text()).toBe(page);
   });
+
+  it('rewrites a page once, hashes the scripts of the rewritten page, and lets the rewrite change the ETag', async () => {
+    const page = `<html><head></head><body>${'<p>Hội Làng Hùng Lô</p>'.repeat(50)}<script>self.__next_f.push([1])</script></body></html>`;
+    let rewrites = 0;
+    const rewrite = (islandsScript: string) => ({
+      id: islandsScript,
+      apply: (html: string) => (rewrites++, html.replace('<script>self.__next_f.push([1])</script>', `<script>window.islands="${islandsScript}"</script>`)),
+    });
+    const app: RequestListener = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(page);
+    };
+    const url = await serve(app, new FinishedPages(), undefined, { transformPage: rewrite('a.js') });
+    const first = await fetch(url);
+    const again = await fetch(url);
+    expect(rewrites).toBe(1);
+    for (const response of [first, again]) {
+      expect(await response.text()).toContain('<script>window.islands="a.js"</script></body>');
+      expect(response.headers.get('content-security-policy')).toContain(sha('window.islands="a.js"'));
+      expect(response.headers.get('content-security-policy')).not.toContain(sha('self.__next_f.push([1])'));
+    }
+    const firstEtag = first.headers.get('etag');
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    // A new build with another islands script: a browser's copy of the old page no longer matches.
+    const next = await serve(app, new FinishedPages(), undefined, { transformPage: rewrite('b.js') });
+    const revalidated = await fetch(next, { headers: { 'if-none-match': firstEtag! } });
+    expect(revalidated.status).toBe(200);
+    expect(await revalidated.text()).toContain('window.islands="b.js"');
+  });
 });
 
 describe('matchesEtag', () => {

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/lib/db/client';
 import { getPublicSections } from '@/lib/sections/public';
 import { searchArticles, searchQuerySchema, type SearchQuery } from '@/lib/search/queries';
@@ -109,9 +108,9 @@ export default async function SearchPage({ searchParams }: Props) {
                 <li>Dùng ít từ hơn hoặc từ khóa chung hơn.</li>
                 {query.section || query.from || query.to ? (
                   <li>
-                    <Link className="text-brand underline" href={`/tim-kiem?q=${encodeURIComponent(query.q)}`}>
+                    <a className="text-brand underline" href={`/tim-kiem?q=${encodeURIComponent(query.q)}`}>
                       Bỏ các bộ lọc chuyên mục và ngày
-                    </Link>
+                    </a>
                   </li>
                 ) : null}
               </ul>
@@ -122,9 +121,9 @@ export default async function SearchPage({ searchParams }: Props) {
                 <li key={hit.id} className="py-4">
                   <article>
                     <h3 className="text-lg font-bold leading-snug hover:text-brand">
-                      <Link href={articlePath(hit.sectionSlug, hit.slug)}>
+                      <a href={articlePath(hit.sectionSlug, hit.slug)}>
                         <Highlighted segments={highlight(hit.title, result.terms)} />
-                      </Link>
+                      </a>
                     </h3>
                     <p className="mt-1 text-xs text-muted">
                       <span className="font-semibold uppercase text-brand">{hit.sectionName}</span> ·{' '}

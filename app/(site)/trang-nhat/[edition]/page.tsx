@@ -1,5 +1,4 @@
 import { notFound } from 'next/navigation';
-import Link from 'next/link';
 import { getPublicHomePage } from '@/lib/articles/public';
 import { ArticleCard } from '@/components/site/article-card';
 import { siteConfig } from '@/lib/site/config';
@@ -43,12 +42,12 @@ export default async function HomePage({ params }: { params: Promise<{ edition: 
       {home.sections.map(({ section, articles }) => (
         <section key={section.slug} aria-labelledby={`muc-${section.slug}`} className="mt-10">
           <h2 id={`muc-${section.slug}`} className="mb-4 flex items-baseline justify-between border-b-2 border-brand pb-1">
-            <Link href={`/${section.slug}`} className="text-xl font-bold uppercase text-brand hover:underline">
+            <a href={`/${section.slug}`} className="text-xl font-bold uppercase text-brand hover:underline">
               {section.name}
-            </Link>
-            <Link href={`/${section.slug}`} className="text-sm text-muted hover:text-brand">
+            </a>
+            <a href={`/${section.slug}`} className="text-sm text-muted hover:text-brand">
               Xem tất cả<span className="sr-only"> {section.name}</span> →
-            </Link>
+            </a>
           </h2>
           <div className="grid gap-6 md:grid-cols-3">
             {articles[0] ? (

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * Bundles the reader pages' islands script (components/site/islands-entry.tsx)
+ * into the build folder, after `next build` (npm run build runs both):
+ * <distDir>/static/islands/islands-<hash>.js, served by Next.js under
+ * /_next/static/ as an immutable file, and <distDir>/islands-manifest.json,
+ * which the server (lib/server/islands.mjs) reads at start.
+ *
+ * React comes from Next.js's own copy, the one that rendered the page on the
+ * server, so hydration meets exactly the markup it expects.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const distDir = path.resolve(root, process.env.NEXT_DIST_DIR ?? '.next'); // as in next.config.ts
+const outdir = path.join(distDir, 'static', 'islands');
+fs.rmSync(outdir, { recursive: true, force: true });
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['components/site/islands-entry.tsx'],
+  entryNames: 'islands-[hash]',
+  outdir,
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2020'],
+  jsx: 'automatic',
+  tsconfig: 'tsconfig.json',
+  alias: { react: 'next/dist/compiled/react', 'react-dom': 'next/dist/compiled/react-dom' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+
+const [output] = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
+const file = path.basename(output);
+fs.writeFileSync(path.join(distDir, 'islands-manifest.json'), JSON.stringify({ script: `/_next/static/islands/${file}` }) + '\n');
+const bytes = fs.statSync(path.join(outdir, file)).size;
+const { gzipSync } = await import('node:zlib');
+const gzipped = gzipSync(fs.readFileSync(path.join(outdir, file)), { level: 9 }).length;
+console.log(`islands script: /_next/static/islands/${file} (${(bytes / 1024).toFixed(1)} kB, ${(gzipped / 1024).toFixed(1)} kB gzip)`);
