@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from './client';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import { migrateToLatest } from './migrations';
+import { migrateToLatest, migrationProvider } from './migrations';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -38,5 +43,23 @@ describe('migrations', () => {
       .executeTakeFirstOrThrow();
     const back = await t.db.selectFrom('media').select('data').where('id', '=', row.id).executeTakeFirstOrThrow();
     expect(Buffer.compare(Buffer.from(back.data), data)).toBe(0);
+  });
+
+  it.skipIf(process.env.DATABASE_URL?.startsWith('postgres'))('rebuild the SQLite search index with prefix indexes, keeping what it held', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-migrate-'));
+    const db = createDatabase({ dialect: 'sqlite', file: path.join(dir, 'old.db') });
+    try {
+      await new Migrator({ db, provider: migrationProvider }).migrateTo('0007_rating_totals');
+      // The index holds folded text (lib/search/text.ts).
+      await sql`insert into article_search (rowid, title, lead, body) values (42, 'buoi doan hung', 'dac san', 'phu tho')`.execute(db);
+      expect(await migrateToLatest(db)).toContain('0008_search_prefix_index');
+      const found = await sql<{ id: number }>`select rowid as id from article_search where article_search match '"d"* AND "hung"*'`.execute(db);
+      expect(found.rows.map((r) => Number(r.id))).toEqual([42]);
+      const table = await sql<{ sql: string }>`select sql from sqlite_master where name = 'article_search'`.execute(db);
+      expect(table.rows[0]?.sql).toContain("prefix = '1 2 3 4'");
+    } finally {
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Fragment } from 'react';
 import { getDb } from '@/lib/db/client';
 import { getPublicSections } from '@/lib/sections/public';
 import { searchArticles, searchQuerySchema, type SearchQuery } from '@/lib/search/queries';
@@ -23,7 +24,7 @@ function Highlighted({ segments }: { segments: Segment[] }) {
             {s.text}
           </mark>
         ) : (
-          <span key={i}>{s.text}</span>
+          <Fragment key={i}>{s.text}</Fragment>
         ),
       )}
     </>
