@@ -1,4 +1,4 @@
-import { getDb } from './db/client';
+import { getDb, refreshPlannerStatistics } from './db/client';
 import { databaseAvailability } from './db/availability';
 import { publishDueArticles } from './articles/commands';
 import { pruneInvalidations, startInvalidationPoller } from './cache/invalidation-poller';
@@ -36,6 +36,7 @@ export function startBackgroundJobs(): void {
   setInterval(() => {
     void pruneInvalidations(db).catch((error) => databaseAvailability().reportFailure(error));
     void pruneRateLimits(db).catch((error) => databaseAvailability().reportFailure(error));
+    void refreshPlannerStatistics(db).catch((error) => databaseAvailability().reportFailure(error));
   }, 3_600_000).unref();
   void publishDue();
 }

@@ -35,6 +35,10 @@ export function createDatabase(config: DatabaseConfig = readDatabaseConfig()): D
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Table statistics for the query planner (SQLite's advice for long-lived connections): without
+  // them it may read 10 articles by id through the (status, published_at) index, scanning every
+  // published article (0.5 ms instead of 0.02 on 10,000). Refreshed hourly (lib/jobs.ts).
+  sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const { dev, ino } = fs.statSync(config.file);
   Object.defineProperty(db, SQLITE_FILE, { value: { path: config.file, dev, ino } satisfies SqliteFile });
@@ -86,4 +90,12 @@ export function getDb(): DB {
 export function isPostgres(db: Kysely<any>): boolean {
   const adapter = db.getExecutor().adapter;
   return adapter instanceof PostgresAdapter || adapter.supportsTransactionalDdl === true;
+}
+
+/**
+ * Keeps the query planner's statistics current as tables grow (SQLite's `PRAGMA optimize`, which
+ * re-analyses only tables that changed a lot). PostgreSQL's autovacuum does this by itself.
+ */
+export async function refreshPlannerStatistics(db: DB): Promise<void> {
+  if (!isPostgres(db)) await sql`pragma optimize`.execute(db);
 }

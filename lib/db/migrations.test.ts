@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from './client';
+import { createDatabase, refreshPlannerStatistics } from './client';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { migrateToLatest, migrationProvider } from './migrations';
 
@@ -60,6 +60,16 @@ describe('migrations', () => {
     } finally {
       await db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gather the query planner statistics on request, on either database', async () => {
+    const now = new Date().toISOString();
+    await t.db.insertInto('sections').values({ name: 'Thống kê', slug: 'thong-ke', position: 1, description: null, created_at: now, updated_at: now }).execute();
+    await expect(refreshPlannerStatistics(t.db)).resolves.toBeUndefined();
+    if (t.dialect === 'sqlite') {
+      const stats = await sql<{ tbl: string }>`select tbl from sqlite_stat1`.execute(t.db);
+      expect(stats.rows.map((r) => r.tbl)).toContain('sections');
     }
   });
 });
