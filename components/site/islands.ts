@@ -11,7 +11,9 @@ import { ViewBeacon } from './view-beacon';
  * router or the page's React payload, only components/site/islands-entry.tsx,
  * which hydrates each <Island> on its own from the props written beside it
  * (see lib/server/islands.mjs). A client component used on a reader page
- * outside an <Island> would stay inert there.
+ * outside an <Island> would stay inert there, and an island cannot use
+ * Next.js's client APIs (next/navigation, next/link, next/image): there is no
+ * Next.js in the browser to answer them. Props must survive JSON.
  */
 export const readerIslands = { ArticleRating, ContrastToggle, PrintButton, ShareButtons, TextSizeControl, ViewBeacon };
 
