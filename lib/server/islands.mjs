@@ -5,13 +5,13 @@
  * A reader page needs script for a few small parts only (text size, contrast,
  * print, share, rating, the views beacon: components/site/islands.ts). Next.js
  * would load its whole client runtime for it (React's DOM runtime, the App
- * Router, and the page again as a React payload in inline scripts, about
- * 148 kB of script before the page's own 12 kB), to hydrate a page that never
- * changes in the browser. So the server, for pages marked by
+ * Router and its loader chunks: 148 kB gzipped on the article page, plus the
+ * page again as a React payload in inline scripts), to hydrate a page that
+ * never changes in the browser. So the server, for pages marked by
  * components/site/site-chrome.tsx, takes Next's scripts out and puts in one
  * module, components/site/islands-entry.tsx bundled by
- * scripts/build-islands.mjs, that hydrates each island on its own (about
- * 72 kB). Links are plain links: a page load, served from the page cache.
+ * scripts/build-islands.mjs, that hydrates each island on its own (70 kB).
+ * Links are plain links: a page load, served from the page cache.
  *
  * Plain JavaScript so the custom server (server.mjs) loads it without a build step.
  */
