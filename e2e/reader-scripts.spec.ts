@@ -58,6 +58,29 @@ test.describe('script on reader pages', () => {
     expect((await scripts()).every((s) => s.url.startsWith('/_next/static/islands/'))).toBe(true);
   });
 
+  test('the next reader page is fetched ahead when the pointer rests on its link, search never is', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Preload.enable');
+    const fetchedAhead = new Map<string, string>();
+    cdp.on('Preload.prefetchStatusUpdated', (event) => fetchedAhead.set(new URL(event.prefetchUrl).pathname, event.status));
+    await page.goto('/', { waitUntil: 'networkidle' });
+
+    // Search results are per request and rate-limited: resting on the link fetches nothing.
+    await page.getByRole('banner').getByRole('link', { name: 'Tìm kiếm' }).hover();
+    await page.waitForTimeout(1_000);
+    expect(fetchedAhead.has('/tim-kiem')).toBe(false);
+
+    const section = page.getByRole('navigation', { name: 'Chuyên mục ở chân trang' }).getByRole('link', { name: 'Kinh tế' });
+    await section.hover();
+    await expect.poll(() => fetchedAhead.get('/kinh-te')).toBe('Ready');
+    await section.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Kinh tế' })).toBeVisible();
+    // deliveryType (Chromium, not yet in TypeScript's DOM types) names where the page came from.
+    const delivery = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { deliveryType?: string }).deliveryType);
+    expect(delivery).toBe('navigational-prefetch');
+  });
+
   test('the dashboard keeps the Next.js client runtime it needs', async ({ page }) => {
     const scripts = recordScripts(page);
     await page.goto('/dang-nhap', { waitUntil: 'networkidle' });

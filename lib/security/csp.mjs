@@ -14,8 +14,11 @@ import { createHash } from 'node:crypto';
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const SRC_ATTRIBUTE = /\ssrc\s*=/i;
 const TYPE_ATTRIBUTE = /\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-/** Types the browser executes; data blocks such as application/ld+json are never run, so need no hash. */
-const EXECUTABLE_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/ecmascript', 'application/ecmascript']);
+/**
+ * Types the policy governs: scripts the browser executes, and speculation rules (which make it
+ * fetch pages). Data blocks such as application/ld+json are never run, so need no hash.
+ */
+const EXECUTABLE_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/ecmascript', 'application/ecmascript', 'speculationrules']);
 
 /**
  * 'sha256-…' sources for every executable inline script in a document, in order, without repeats.

@@ -9,11 +9,14 @@ describe('inlineScriptHashes', () => {
     const html = `<html><head><script>document.documentElement.dataset.size="lon"</script></head><body>
       <script>self.__next_f.push([1,"Tiếng Việt"])</script>
       <script type="module">import("/x.js")</script>
-      <script>self.__next_f.push([1,"Tiếng Việt"])</script></body></html>`;
+      <script>self.__next_f.push([1,"Tiếng Việt"])</script>
+      <script type="speculationrules">{"prefetch":[]}</script></body></html>`;
     expect(inlineScriptHashes(html)).toEqual([
       sha('document.documentElement.dataset.size="lon"'),
       sha('self.__next_f.push([1,"Tiếng Việt"])'),
       sha('import("/x.js")'),
+      // Speculation rules make the browser fetch pages: the policy governs them too.
+      sha('{"prefetch":[]}'),
     ]);
   });
 
