@@ -67,5 +67,5 @@ export function toIslandsPage(html, islandsScript) {
     .replace(SCRIPT_PRELOAD, (tag) => (NEXT_CHUNK_HREF.test(tag) ? '' : tag));
   if (!page.includes('<div data-island="')) return page;
   // A module script runs once the document is parsed, so every island is there.
-  return page.replace('</head>', `<script type="module" src="${islandsScript}"></script></head>`);
+  return page.replace('</head>', () => `<script type="module" src="${islandsScript}"></script></head>`);
 }
