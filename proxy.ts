@@ -56,7 +56,10 @@ function needsDatabase(path: string): boolean {
 
 function unavailable(request: NextRequest): Response {
   if (request.nextUrl.pathname === '/api/health') {
-    return databaseUnavailableResponse(false, { status: 'degraded', database: { dialect: isPostgres(getDb()) ? 'postgres' : 'sqlite', status: 'down' } });
+    // When the outage began, for whoever is paged: every instance answers with its own view of it.
+    const since = databaseAvailability().unavailableSince;
+    const database = { dialect: isPostgres(getDb()) ? 'postgres' : 'sqlite', status: 'down', ...(since === null ? {} : { downSince: new Date(since).toISOString() }) };
+    return databaseUnavailableResponse(false, { status: 'degraded', database });
   }
   if (request.nextUrl.pathname === '/api/auth/callback/credentials' && !wantsHtml(request)) {
     // next-auth's signIn() reads the error from `url`: the sign-in form then shows the message.

@@ -231,7 +231,11 @@ async function expectOutageBehaviour(server: AppServer, site: Site, dialect: 'po
 
   const health = await anon.get('/api/health');
   expect(health.status()).toBe(503);
-  expect(await health.json()).toEqual({ status: 'degraded', database: { dialect, status: 'down' } });
+  expect(await health.json()).toEqual({ status: 'degraded', database: { dialect, status: 'down', downSince: expect.any(String) } });
+  // When the server first found the database unreachable: moments ago, in this drill.
+  const downSince = Date.parse((await health.json()).database.downSince);
+  expect(downSince).toBeGreaterThan(Date.now() - 60_000);
+  expect(downSince).toBeLessThanOrEqual(Date.now());
   const api = await editor.get('/api/articles');
   expect(api.status()).toBe(503);
   expect(api.headers()['retry-after']).toBe('30');
