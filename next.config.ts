@@ -1,8 +1,9 @@
 import type { NextConfig } from 'next';
+import { buildDir } from './lib/server/build-dir.mjs';
 
 const nextConfig: NextConfig = {
   // A separate build folder lets a benchmark or second checkout build beside a running server.
-  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  distDir: buildDir,
   poweredByHeader: false,
   // server.mjs compresses and sets ETags (lib/server/finish-response.mjs), after hashing each
   // page's inline scripts for its Content-Security-Policy.

@@ -29,6 +29,7 @@ import compression from 'compression';
 import next from 'next';
 import { unavailablePage } from './lib/http/unavailable-page.mjs';
 import { FinishedPages, finishResponse, preferredEncoding } from './lib/server/finish-response.mjs';
+import { buildDir } from './lib/server/build-dir.mjs';
 import { readIslandsScript, toIslandsPage } from './lib/server/islands.mjs';
 import { MicroCache } from './lib/server/micro-cache.mjs';
 
@@ -76,9 +77,8 @@ const outagePage = () => (/** @type {any} */ (globalThis).__newsDbAvailability?.
 await app.prepare();
 
 // Reader pages load one islands script instead of Next.js's client runtime (lib/server/islands.mjs).
-const distDir = process.env.NEXT_DIST_DIR ?? '.next'; // as in next.config.ts
-const islandsScript = readIslandsScript(path.resolve(import.meta.dirname, distDir));
-if (!islandsScript) console.warn(`> no islands script in ${distDir} (build with \`npm run build\`): reader pages load Next.js's client runtime`);
+const islandsScript = readIslandsScript(path.resolve(import.meta.dirname, buildDir));
+if (!islandsScript) console.warn(`> no islands script in ${buildDir} (build with \`npm run build\`): reader pages load Next.js's client runtime`);
 const islandsPages = islandsScript ? { id: islandsScript, apply: (/** @type {string} */ html) => toIslandsPage(html, islandsScript) } : undefined;
 
 const server = createServer((req, res) => {

@@ -11,11 +11,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { buildDir } from '../lib/server/build-dir.mjs';
+import { islandsFolder, writeIslandsManifest } from '../lib/server/islands.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const distDir = path.resolve(root, process.env.NEXT_DIST_DIR ?? '.next'); // as in next.config.ts
-const outdir = path.join(distDir, 'static', 'islands');
+const distDir = path.resolve(root, buildDir);
+const outdir = islandsFolder(distDir);
 fs.rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
@@ -40,8 +43,6 @@ const result = await build({
 
 const [output] = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
 const file = path.basename(output);
-fs.writeFileSync(path.join(distDir, 'islands-manifest.json'), JSON.stringify({ script: `/_next/static/islands/${file}` }) + '\n');
-const bytes = fs.statSync(path.join(outdir, file)).size;
-const { gzipSync } = await import('node:zlib');
-const gzipped = gzipSync(fs.readFileSync(path.join(outdir, file)), { level: 9 }).length;
-console.log(`islands script: /_next/static/islands/${file} (${(bytes / 1024).toFixed(1)} kB, ${(gzipped / 1024).toFixed(1)} kB gzip)`);
+const script = writeIslandsManifest(distDir, file);
+const bytes = fs.readFileSync(path.join(outdir, file));
+console.log(`islands script: ${script} (${(bytes.length / 1024).toFixed(1)} kB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} kB gzip)`);

@@ -18,8 +18,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Written by scripts/build-islands.mjs into the build folder (distDir). */
-export const ISLANDS_MANIFEST = 'islands-manifest.json';
+/** Names the islands script of a build; written by scripts/build-islands.mjs into the build folder. */
+const ISLANDS_MANIFEST = 'islands-manifest.json';
+
+/**
+ * Where a build keeps its islands script: under static/, which Next.js serves
+ * as /_next/static/… with immutable caching.
+ * @param {string} distDir
+ */
+export function islandsFolder(distDir) {
+  return path.join(distDir, 'static', 'islands');
+}
+
+/**
+ * Records the bundled script (a file in islandsFolder) as the build's islands script.
+ * @param {string} distDir @param {string} fileName
+ * @returns {string} its address
+ */
+export function writeIslandsManifest(distDir, fileName) {
+  const script = `/_next/static/islands/${fileName}`;
+  fs.writeFileSync(path.join(distDir, ISLANDS_MANIFEST), JSON.stringify({ script }) + '\n');
+  return script;
+}
 
 /**
  * The address of the islands script of the build in `distDir`, or null when
@@ -31,7 +51,7 @@ export function readIslandsScript(distDir) {
   try {
     const manifest = JSON.parse(fs.readFileSync(path.join(distDir, ISLANDS_MANIFEST), 'utf8'));
     const file = typeof manifest.script === 'string' ? manifest.script : null;
-    return file && fs.existsSync(path.join(distDir, 'static', 'islands', path.basename(file))) ? file : null;
+    return file && fs.existsSync(path.join(islandsFolder(distDir), path.basename(file))) ? file : null;
   } catch {
     return null;
   }
