@@ -113,8 +113,11 @@ test('the dashboard previews at phone and desktop widths and manages share links
   await page.reload();
   const newest = page.getByRole('listitem').filter({ hasText: 'Mở lần cuối' }).first();
   await expect(newest).toContainText('(1 lần)');
+  // The list shows the link revoked at once (optimistic); the link is dead once the server has answered.
+  const revoked = page.waitForResponse((r) => r.request().method() === 'DELETE' && /\/preview-links\/\d+$/.test(r.url()));
   await newest.getByRole('button', { name: /Thu hồi/ }).click();
   await expect(page.getByText(/Đã thu hồi lúc/).first()).toBeVisible();
+  expect((await revoked).ok()).toBe(true);
   expect((await strangerPage.goto(url))?.status()).toBe(404);
   await stranger.close();
   await context.close();
