@@ -1,5 +1,4 @@
 import type { DB } from '../db/client';
-import { isPostgres } from '../db/client';
 import type { ArticleStatus } from '../db/schema';
 import { NotFoundError } from '../http/errors';
 import type { MediaSummary } from '../media/types';
@@ -9,6 +8,7 @@ import { can, canSeeAllArticles, type Actor } from './policy';
 import type { ArticleListQuery } from './schemas';
 import type { Page } from './queries';
 import { loadPendingEdit } from './pending';
+import { containsFolded } from '../search/contains';
 
 /** Dashboard reads: every one takes the acting user and applies the policy. */
 
@@ -29,20 +29,15 @@ export async function listArticlesForActor(db: DB, actor: Actor, query: ArticleL
   let base = db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('users', 'users.id', 'articles.author_id');
+    .leftJoin('users', 'users.id', 'articles.author_id')
+    .leftJoin('article_pending_edits', 'article_pending_edits.article_id', 'articles.id');
   if (!canSeeAllArticles(actor)) base = base.where('articles.author_id', '=', actor.id);
   if (query.status) base = base.where('articles.status', '=', query.status);
   if (query.sectionId) base = base.where('articles.section_id', '=', query.sectionId);
   if (query.authorId) base = base.where('articles.author_id', '=', query.authorId);
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) =>
-      eb.or([
-        eb('articles.title', isPostgres(db) ? 'ilike' : 'like', pattern),
-        eb('articles.lead', isPostgres(db) ? 'ilike' : 'like', pattern),
-        eb('articles.byline', isPostgres(db) ? 'ilike' : 'like', pattern),
-      ]),
-    );
+    const typed = query.q;
+    base = base.where((eb) => eb.or([containsFolded('articles.title', typed), containsFolded('articles.lead', typed), containsFolded('articles.byline', typed)]));
   }
   const order = {
     updated_desc: ['articles.updated_at', 'desc'],
@@ -61,7 +56,8 @@ export async function listArticlesForActor(db: DB, actor: Actor, query: ArticleL
         'articles.byline',
         'articles.published_at',
         'articles.updated_at',
-        'articles.version',
+        // The version the next action must name: a published article's waiting edit has its own.
+        (eb) => eb.fn.coalesce('article_pending_edits.version', 'articles.version').as('version'),
         'articles.author_id',
         'sections.id as section_id',
         'sections.name as section_name',

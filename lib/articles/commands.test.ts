@@ -156,6 +156,52 @@ describe('writing and publishing', () => {
     expect(discarded.pendingEdit).toBeNull();
   });
 
+  it('after a waiting edit is discarded, the article takes edits again, and the list names the version to use', async () => {
+    const draft = await createArticle(t.db, editor, draftInput('Bài có bản sửa bị bỏ'));
+    const live = await runWorkflow(t.db, editor, draft.id, { action: 'publish' });
+    const staged = await updateArticle(t.db, editor, draft.id, { version: live.version, title: 'Bản sửa sẽ bỏ' });
+    const discarded = await runWorkflow(t.db, editor, draft.id, { action: 'discardPending', version: staged.version });
+    const saved = await updateArticle(t.db, editor, draft.id, { version: discarded.version, title: 'Bản sửa mới' });
+    expect(saved.pendingEdit).not.toBeNull();
+    expect(saved.title).toBe('Bản sửa mới');
+    // The list's version is the one actions must name (the waiting edit's), so "Gỡ bài" from the list works.
+    const listed = (await listArticlesForActor(t.db, editor, { page: 1, pageSize: 50, sort: 'updated_desc' })).items.find((a) => a.id === draft.id)!;
+    expect(listed.version).toBe(saved.version);
+    expect((await runWorkflow(t.db, editor, draft.id, { action: 'unpublish', version: listed.version })).status).toBe('unpublished');
+  });
+
+  it('will not publish a waiting edit whose image has left the library', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#06c' } }).png().toBuffer();
+    const image = await uploadImage(t.db, editor, { name: 'anh-cho.png', bytes: png }, { alt: 'Ô màu xanh' });
+    const draft = await createArticle(t.db, editor, draftInput('Bài có ảnh trong bản sửa'));
+    const live = await runWorkflow(t.db, editor, draft.id, { action: 'publish' });
+    const staged = await updateArticle(t.db, editor, draft.id, { version: live.version, coverMediaId: image.id });
+    await t.db.deleteFrom('media').where('id', '=', image.id).execute();
+    const error = await runWorkflow(t.db, editor, draft.id, { action: 'publishPending', version: staged.version }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.media?.[0]).toMatch(/không còn trong thư viện/);
+    expect((await getPublishedArticleBySlug(t.db, live.slug))?.title).toBe('Bài có ảnh trong bản sửa');
+  });
+
+  it('a scheduled article withdrawn before its time is stamped with the moment it is finally published', async () => {
+    const draft = await createArticle(t.db, editor, draftInput('Bài hẹn giờ rồi rút lại'));
+    await runWorkflow(t.db, editor, draft.id, { action: 'schedule', publishAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await runWorkflow(t.db, editor, draft.id, { action: 'unpublish' });
+    await runWorkflow(t.db, editor, draft.id, { action: 'backToDraft' });
+    const later = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const published = await runWorkflow(t.db, editor, draft.id, { action: 'publish' }, later);
+    expect(published.publishedAt).toBe(later);
+  });
+
+  it('the dashboard finds articles by what is typed, without regard to case or diacritics, on both databases', async () => {
+    const target = await createArticle(t.db, editor, draftInput('Đà Nẵng tăng trưởng 50%'));
+    await createArticle(t.db, editor, draftInput('Hà Nội tăng 5 phần trăm'));
+    const find = async (q: string) => (await listArticlesForActor(t.db, editor, { page: 1, pageSize: 50, sort: 'updated_desc', q })).items.map((a) => a.id);
+    for (const q of ['đà nẵng', 'ĐÀ NẴNG', 'da nang', 'Nẵng', '50%']) expect(await find(q), q).toEqual([target.id]);
+    // % and _ typed are letters to find, not wildcards.
+    expect(await find('5_%')).toEqual([]);
+  });
+
   it('deletes drafts only', async () => {
     const draft = await createArticle(t.db, reporter, draftInput('Bài nháp sẽ xóa'));
     await expect(deleteArticle(t.db, otherReporter, draft.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -188,6 +234,11 @@ describe('concurrent writers', () => {
     const outcomes = await Promise.allSettled([1, 2].map(() => runWorkflow(t.db, editor, draft.id, { action: 'publish', version: draft.version })));
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+  });
+
+  it('articles of the same title created at once all succeed, each at its own address', async () => {
+    const created = await Promise.all([1, 2, 3, 4].map(() => createArticle(t.db, reporter, draftInput('Cùng một tiêu đề'))));
+    expect(new Set(created.map((a) => a.slug)).size).toBe(4);
   });
 
   it('articles created at once with the same new tag all succeed and share the one tag', async () => {

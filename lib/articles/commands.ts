@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isPostgres, type DB } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
 import type { ArticleStatus, Database } from '../db/schema';
 import { writeAudit, type AuditAction } from '../audit/log';
 import { cacheTags } from '../cache/tags';
@@ -116,6 +117,18 @@ async function setArticleTags(tx: Tx, articleId: number, names: string[]) {
 
 export async function createArticle(db: DB, actor: Actor, input: CreateArticleInput, now = new Date().toISOString()): Promise<EditableArticle> {
   if (!canCreateArticle(actor)) throw new ForbiddenError();
+  // Two reporters creating articles of the same title at once both find "ten-bai" free; the one
+  // refused by the unique index tries again and gets "ten-bai-2".
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertArticle(db, actor, input, now);
+    } catch (error) {
+      if (input.slug || attempt >= 5 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+async function insertArticle(db: DB, actor: Actor, input: CreateArticleInput, now: string): Promise<EditableArticle> {
   const id = await db.transaction().execute(async (tx) => {
     await sectionSlugOf(tx, input.sectionId);
     await assertMediaExist(tx, [...figureMediaIds(input.body), ...(input.coverMediaId ? [input.coverMediaId] : [])], 'body');
@@ -326,11 +339,12 @@ async function assertPublishable(tx: Tx, article: { body: BodyDocument; coverMed
   if (!body.content.some((n) => n.type === 'paragraph' && (n.content ?? []).length > 0)) issues.body = ['Nội dung bài viết đang trống.'];
   const ids = [...figureMediaIds(body), ...(article.coverMediaId ? [article.coverMediaId] : [])];
   if (ids.length) {
-    const missingAlt = await tx.selectFrom('media').select(['id', 'file_name', 'alt']).where('id', 'in', ids).execute();
-    const bad = missingAlt.filter((m) => !m.alt.trim());
-    if (bad.length) {
-      issues.media = bad.map((m) => `Ảnh “${m.file_name}” chưa có mô tả thay thế (alt). Hãy thêm mô tả trước khi xuất bản.`);
-    }
+    const found = await tx.selectFrom('media').select(['id', 'file_name', 'alt']).where('id', 'in', ids).execute();
+    const problems = found.filter((m) => !m.alt.trim()).map((m) => `Ảnh “${m.file_name}” chưa có mô tả thay thế (alt). Hãy thêm mô tả trước khi xuất bản.`);
+    // An image deleted from the library after it was put into a waiting edit.
+    const missing = [...new Set(ids)].filter((mediaId) => !found.some((m) => m.id === mediaId));
+    if (missing.length) problems.push(`Ảnh #${missing.join(', #')} không còn trong thư viện. Hãy chọn ảnh khác hoặc bỏ ảnh khỏi bài trước khi xuất bản.`);
+    if (problems.length) issues.media = problems;
   }
   if (Object.keys(issues).length) throw new ValidationError(issues, 'Bài viết chưa đủ điều kiện xuất bản.');
 }
@@ -351,6 +365,11 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
       if (input.action === 'publishPending') {
         await assertPublishable(tx, pending.snapshot);
         tags = await applySnapshot(tx, current, pending.snapshot, pending.version + 1, actor.id, now);
+      } else {
+        // The discarded edit took a version number (and its revision); the article moves past it,
+        // so the next edit's number is free. Its revision records the text readers still have.
+        await tx.updateTable('articles').set({ version: pending.version + 1, updated_at: now }).where('id', '=', id).execute();
+        await insertRevision(tx, id, pending.version + 1, await snapshotOf(tx, current), actor.id, now);
       }
       await tx.deleteFrom('article_pending_edits').where('article_id', '=', id).execute();
       await writeAudit(tx, { actorId: actor.id, action: input.action === 'publishPending' ? 'article.publish_pending' : 'article.discard_pending', entityType: 'article', entityId: id }, now);
@@ -375,7 +394,8 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
       await assertPublishable(tx, { body: JSON.parse(current.body) as BodyDocument, coverMediaId: current.cover_media_id });
       publishedAt = at.toISOString();
       publishedBy = actor.id;
-    } else if (input.action === 'backToDraft' && current.status === 'scheduled') {
+    } else if ((input.action === 'backToDraft' || input.action === 'unpublish') && current.status === 'scheduled') {
+      // Its time never came: a later publication is stamped with its own moment.
       publishedAt = null;
     }
 
@@ -394,6 +414,10 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
       // Leaving publication: the waiting edit becomes the article's text (nothing is live any more).
       await applySnapshot(tx, { ...current, status: next }, pending.snapshot, Math.max(pending.version, current.version + 1) + 1, actor.id, now);
       await tx.deleteFrom('article_pending_edits').where('article_id', '=', id).execute();
+    }
+    if (input.action === 'unpublish') {
+      // Taken down means taken down: share links stop showing it too.
+      await tx.updateTable('preview_links').set({ revoked_at: now }).where('article_id', '=', id).where('revoked_at', 'is', null).execute();
     }
     await indexArticle(tx, id);
     await writeAudit(

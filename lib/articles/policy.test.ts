@@ -13,7 +13,8 @@ const actions: ArticleAction[] = ['view', 'edit', 'delete', 'submit', 'publish',
 function expected(actor: Actor, action: ArticleAction, status: ArticleStatus, own: boolean): boolean {
   if (actor.role === 'reporter') {
     if (!own) return false;
-    if (action === 'view' || action === 'preview') return true;
+    if (action === 'view') return true;
+    if (action === 'preview') return status !== 'unpublished';
     if (action === 'edit' || action === 'delete' || action === 'submit') return status === 'draft';
     return false;
   }

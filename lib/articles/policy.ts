@@ -34,8 +34,10 @@ export function can(actor: Actor, action: ArticleAction, article: ArticleAccess)
   if (!isOwn(actor, article)) return false;
   switch (action) {
     case 'view':
-    case 'preview':
       return true;
+    case 'preview':
+      // A taken-down article is shown (and shared) again only by an editor's decision.
+      return article.status !== 'unpublished';
     case 'edit':
     case 'delete':
       return article.status === 'draft';

@@ -2,6 +2,7 @@ import type { DB } from '../db/client';
 import type { MediaSummary } from '../media/types';
 import { getMediaSummaries, toMediaSummary } from '../media/queries';
 import { figureMediaIds, parseBody, type BodyDocument } from './body';
+import { vietnamDay } from '../views/commands';
 
 /**
  * Public reads. Every one of them shows only what readers may see:
@@ -265,7 +266,8 @@ export async function listRelatedArticles(db: DB, articleId: number, sectionSlug
 
 /** "Đọc nhiều": most viewed over the last `days` Vietnamese days. */
 export async function listMostRead(db: DB, days = 7, limit = 5, now = new Date().toISOString()): Promise<ArticleCard[]> {
-  const since = new Date(Date.parse(now) - days * 86_400_000).toISOString().slice(0, 10);
+  // Today in Vietnam and the days before it: `days` calendar days in all.
+  const since = vietnamDay(new Date(Date.parse(now) - (days - 1) * 86_400_000).toISOString());
   const rows = await publicArticles(db, now)
     .innerJoin('article_views', 'article_views.article_id', 'articles.id')
     .select([...cardColumns, (eb) => eb.fn.sum<number>('article_views.views').as('total_views')])

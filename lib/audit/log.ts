@@ -14,6 +14,7 @@ export type AuditAction =
   | 'article.restore'
   | 'article.publish_pending'
   | 'article.discard_pending'
+  | 'media.update'
   | 'media.delete'
   | 'section.create'
   | 'section.update'

@@ -10,9 +10,10 @@ export const SIGN_IN_FAILED = 'Email hoặc mật khẩu không đúng.';
 
 /**
  * next-auth with email and password against the users table. The session
- * (a signed JWT cookie) carries only the user id; role and active state are
- * read from the database on every request (lib/auth/session.ts), so a
- * deactivation or a role change takes effect at once.
+ * (a signed JWT cookie) carries only the user id and when they signed in; role
+ * and active state are read from the database on every request
+ * (lib/auth/session.ts), so a deactivation, a role change or a password reset
+ * takes effect at once.
  */
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -55,11 +56,13 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.uid = Number(user.id);
+      // signedInAt stays as it was when the token is renewed (unlike iat), so a password reset
+      // after it ends the session (lib/auth/session.ts).
+      if (user) Object.assign(token, { uid: Number(user.id), signedInAt: Date.now() });
       return token;
     },
     async session({ session, token }) {
-      if (session.user) (session.user as { id?: number }).id = token.uid as number;
+      if (session.user) Object.assign(session.user, { id: token.uid as number, signedInAt: (token.signedInAt as number | undefined) ?? 0 });
       return session;
     },
   },

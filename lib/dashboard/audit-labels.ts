@@ -14,6 +14,7 @@ export const auditActionLabels: Record<string, string> = {
   'article.unpublish': 'Gỡ bài viết',
   'article.back_to_draft': 'Trả bài về nháp',
   'article.restore': 'Khôi phục phiên bản bài viết',
+  'media.update': 'Sửa thông tin ảnh',
   'media.delete': 'Xóa ảnh',
   'section.create': 'Tạo chuyên mục',
   'section.update': 'Sửa chuyên mục',

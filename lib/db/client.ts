@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './schema';
 import { readDatabaseConfig, type DatabaseConfig } from './config';
 import { withStatementCache } from './statement-cache';
+import { foldForSearch } from '../search/text';
 
 export type DB = Kysely<Database>;
 
@@ -39,6 +40,9 @@ export function createDatabase(config: DatabaseConfig = readDatabaseConfig()): D
   // them it may read 10 articles by id through the (status, published_at) index, scanning every
   // published article (0.5 ms instead of 0.02 on 10,000). Refreshed hourly (lib/jobs.ts).
   sqlite.pragma('optimize = 0x10002');
+  // fold_vi(text), as PostgreSQL has it from migration 0010: "contains" searches without regard
+  // to case or diacritics (lib/search/contains.ts).
+  sqlite.function('fold_vi', { deterministic: true }, (text) => (typeof text === 'string' ? foldForSearch(text) : text));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const { dev, ino } = fs.statSync(config.file);
   Object.defineProperty(db, SQLITE_FILE, { value: { path: config.file, dev, ino } satisfies SqliteFile });

@@ -273,6 +273,28 @@ const migrations: Record<string, Migration> = {
       await sql`alter table article_search_prefixed rename to article_search`.execute(db);
     },
   },
+  '0009_session_cutoff': {
+    async up(db: Kysely<unknown>) {
+      // A password reset ends the sessions signed in with the old password (lib/auth/session.ts).
+      await db.schema.alterTable('users').addColumn('sessions_valid_after', 'text').execute();
+    },
+  },
+  '0010_fold_function': {
+    async up(db: Kysely<unknown>) {
+      // fold_vi(text): lower case without Vietnamese diacritics, for "contains" searches that
+      // find "Đà Nẵng" when "da nang" or "ĐÀ NẴNG" is typed. SQLite gets the same function from
+      // the application at connection time (lib/db/client.ts: foldForSearch).
+      if (!isPostgres(db)) return;
+      const letters = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ';
+      const from = letters + letters.toUpperCase();
+      const to = [...from].map((ch) => ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/, 'd').toLowerCase()).join('');
+      // Combining marks (text typed decomposed) come last, with nothing to map to: translate() drops them.
+      const marks = '\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323';
+      await sql`create or replace function fold_vi(t text) returns text language sql immutable strict parallel safe as ${sql.raw(
+        `$$ select lower(translate(t, '${from}${marks}', '${to}')) $$`,
+      )}`.execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

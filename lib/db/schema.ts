@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Table types shared by SQLite and PostgreSQL.
@@ -28,6 +28,8 @@ export interface UsersTable {
   role: UserRole;
   password_hash: string | null;
   active: number;
+  /** Sessions signed in before this moment are over (set when the password is reset). */
+  sessions_valid_after: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

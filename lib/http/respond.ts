@@ -1,6 +1,7 @@
 import 'server-only';
 import { ZodError } from 'zod';
 import { databaseAvailability } from '../db/availability';
+import { isUniqueViolation } from '../db/errors';
 import { databaseUnavailableResponse } from './unavailable';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UnavailableError, ValidationError } from './errors';
 
@@ -16,6 +17,8 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ConflictError)
     return Response.json({ error: error.message, ...(error.details !== undefined ? { current: error.details } : {}) }, { status: 409, headers: noStore });
   if (error instanceof UnavailableError) return databaseUnavailableResponse(false, { error: error.message });
+  // Someone else saved the same name or address a moment before (both had found it free).
+  if (isUniqueViolation(error)) return Response.json({ error: 'Tên hoặc đường dẫn này vừa được người khác dùng. Vui lòng tải lại và thử lại.' }, { status: 409, headers: noStore });
   // Remembered, so the next requests are answered at once until the database is back.
   if (databaseAvailability().reportFailure(error)) {
     console.error('[api] database unavailable:', error instanceof Error ? error.message : error);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
-import { ConflictError, ValidationError } from '../http/errors';
-import { createArticle } from '../articles/commands';
+import { ConflictError, ForbiddenError, ValidationError } from '../http/errors';
+import { createArticle, runWorkflow, updateArticle } from '../articles/commands';
 import { documentFromParagraphs } from '../articles/body';
 import { insertSection } from '../articles/test-fixtures';
 import type { Actor } from '../articles/policy';
-import { deleteMedia, sniffImageFormat, uploadImage } from './commands';
+import { deleteMedia, listMedia, sniffImageFormat, updateMediaMeta, uploadImage } from './commands';
 
 let t: TestDatabase;
 let editor: Actor;
@@ -73,5 +73,42 @@ describe('image uploads', () => {
     await expect(deleteMedia(t.db, editor, used.id)).rejects.toBeInstanceOf(ConflictError);
     await deleteMedia(t.db, editor, unused.id);
     expect(await t.db.selectFrom('media').select('id').where('id', '=', unused.id).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('keeps an image that only a waiting edit of a published article uses', async () => {
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#456' } }).png().toBuffer();
+    const image = await uploadImage(t.db, editor, { name: 'cho-dang.png', bytes: png }, { alt: 'z' });
+    const section = await insertSection(t.db);
+    const article = await createArticle(t.db, editor, { title: 'Bài đã đăng, ảnh trong bản sửa', lead: '', body: documentFromParagraphs(['a']), sectionId: section.id, tags: [], coverMediaId: null, byline: '', seoTitle: null, seoDescription: null });
+    const live = await runWorkflow(t.db, editor, article.id, { action: 'publish' });
+    await updateArticle(t.db, editor, article.id, { version: live.version, coverMediaId: image.id });
+    await expect(deleteMedia(t.db, editor, image.id)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('lets a reporter describe their image only while it is in their own drafts; an editor’s change refreshes the pages showing it', async () => {
+    const now = new Date().toISOString();
+    const reporter = { id: (await t.db.insertInto('users').values({ email: 'pv-anh@example.com', display_name: 'PV', role: 'reporter', password_hash: null, active: 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id, role: 'reporter' as const };
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#789' } }).png().toBuffer();
+    const image = await uploadImage(t.db, reporter, { name: 'pv.png', bytes: png }, { alt: 'Ảnh của phóng viên' });
+    const section = await insertSection(t.db);
+    const article = await createArticle(t.db, reporter, { title: 'Bài của phóng viên có ảnh', lead: '', body: documentFromParagraphs(['a', { mediaId: image.id }]), sectionId: section.id, tags: [], coverMediaId: null, byline: '', seoTitle: null, seoDescription: null });
+    expect((await updateMediaMeta(t.db, reporter, image.id, { caption: 'Chú thích khi còn nháp' })).caption).toBe('Chú thích khi còn nháp');
+    await runWorkflow(t.db, reporter, article.id, { action: 'submit' });
+    await expect(updateMediaMeta(t.db, reporter, image.id, { credit: 'Nguồn khác' })).rejects.toBeInstanceOf(ForbiddenError);
+    const published = await runWorkflow(t.db, editor, article.id, { action: 'publish' });
+    const since = new Date().toISOString();
+    await updateMediaMeta(t.db, editor, image.id, { credit: 'Ảnh: Báo Phú Thọ' });
+    const stale = await t.db.selectFrom('cache_invalidations').select('tag').where('created_at', '>=', since).execute();
+    expect(stale.map((r) => r.tag)).toEqual(expect.arrayContaining(['articles:lists', `article-slug:${published.slug}`]));
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'media').where('entity_id', '=', image.id).execute();
+    expect(audit.map((a) => a.action)).toContain('media.update');
+  });
+
+  it('finds images by name, alt text or caption as typed, without regard to case or diacritics', async () => {
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#abc' } }).png().toBuffer();
+    const bridge = await uploadImage(t.db, editor, { name: 'cau-rong.png', bytes: png }, { alt: 'Cầu Rồng ở Đà Nẵng về đêm' });
+    const find = async (q: string) => (await listMedia(t.db, { page: 1, pageSize: 50, q })).items.map((m) => m.id);
+    for (const q of ['ĐÀ NẴNG', 'da nang', 'cầu rồng', 'CAU-RONG']) expect(await find(q), q).toEqual([bridge.id]);
+    expect(await find('%')).toEqual([]);
   });
 });

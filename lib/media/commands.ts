@@ -2,9 +2,12 @@ import sharp, { type OutputInfo } from 'sharp';
 import { z } from 'zod';
 import type { DB } from '../db/client';
 import { writeAudit } from '../audit/log';
+import { cacheTags } from '../cache/tags';
+import { expireTagsLocally, recordStaleTags } from '../cache/refresh';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import { slugify } from '../text/slug';
 import type { Actor } from '../articles/policy';
+import { containsFolded } from '../search/contains';
 import { toMediaSummary } from './queries';
 import type { MediaSummary } from './types';
 
@@ -79,42 +82,75 @@ export async function uploadImage(db: DB, actor: Actor, file: { name: string; by
   return toMediaSummary(row);
 }
 
-export async function updateMediaMeta(db: DB, actor: Actor, id: number, meta: MediaMeta): Promise<MediaSummary> {
-  const media = await db.selectFrom('media').select(['id', 'uploaded_by']).where('id', '=', id).executeTakeFirst();
-  if (!media) throw new NotFoundError('Không tìm thấy ảnh.');
-  if (actor.role === 'reporter' && media.uploaded_by !== actor.id) throw new ForbiddenError('Phóng viên chỉ sửa được ảnh mình tải lên.');
-  const row = await db
-    .updateTable('media')
-    .set({
-      ...(meta.alt !== undefined ? { alt: meta.alt } : {}),
-      ...(meta.caption !== undefined ? { caption: meta.caption ?? null } : {}),
-      ...(meta.credit !== undefined ? { credit: meta.credit ?? null } : {}),
-    })
-    .where('id', '=', id)
-    .returning(['id', 'file_name', 'alt', 'caption', 'credit', 'width', 'height'])
-    .executeTakeFirstOrThrow();
+/**
+ * Ids of articles that show an image, as cover or in the body, in their own text or in a
+ * published article's waiting edit (which an editor may still publish).
+ */
+async function articlesUsing(db: DB, id: number): Promise<number[]> {
+  const uses = (json: string) => new RegExp(`"(mediaId|coverMediaId)":${id}[,}]`).test(json);
+  const [own, waiting] = await Promise.all([
+    db
+      .selectFrom('articles')
+      .select(['id', 'body', 'cover_media_id'])
+      .where((eb) => eb.or([eb('cover_media_id', '=', id), eb('body', 'like', `%"mediaId":${id}%`)]))
+      .execute(),
+    db
+      .selectFrom('article_pending_edits')
+      .select(['article_id', 'data'])
+      .where((eb) => eb.or([eb('data', 'like', `%"mediaId":${id}%`), eb('data', 'like', `%"coverMediaId":${id}%`)]))
+      .execute(),
+  ]);
+  const ids = new Set([...own.filter((r) => r.cover_media_id === id || uses(r.body)).map((r) => r.id), ...waiting.filter((r) => uses(r.data)).map((r) => r.article_id)]);
+  return [...ids];
+}
+
+/**
+ * Alt text, caption and credit are what readers see under an image: once the image is in an
+ * article past the draft stage (in review, scheduled, published), or in someone else's article,
+ * only editors change them, and every live page showing it is refreshed.
+ */
+export async function updateMediaMeta(db: DB, actor: Actor, id: number, meta: MediaMeta, now = new Date().toISOString()): Promise<MediaSummary> {
+  const { row, stale } = await db.transaction().execute(async (tx) => {
+    const media = await tx.selectFrom('media').select(['id', 'uploaded_by', 'file_name']).where('id', '=', id).executeTakeFirst();
+    if (!media) throw new NotFoundError('Không tìm thấy ảnh.');
+    if (actor.role === 'reporter' && media.uploaded_by !== actor.id) throw new ForbiddenError('Phóng viên chỉ sửa được ảnh mình tải lên.');
+    const usedIn = await tx
+      .selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .select(['articles.id', 'articles.slug', 'articles.status', 'articles.author_id', 'sections.slug as section_slug'])
+      .where('articles.id', 'in', [0, ...(await articlesUsing(tx, id))])
+      .execute();
+    if (actor.role === 'reporter' && usedIn.some((a) => a.status !== 'draft' || a.author_id !== actor.id)) {
+      throw new ForbiddenError('Ảnh đang được dùng trong bài đã gửi duyệt hoặc đã xuất bản: chỉ biên tập viên được sửa mô tả, chú thích và nguồn ảnh.');
+    }
+    const updated = await tx
+      .updateTable('media')
+      .set({
+        ...(meta.alt !== undefined ? { alt: meta.alt } : {}),
+        ...(meta.caption !== undefined ? { caption: meta.caption ?? null } : {}),
+        ...(meta.credit !== undefined ? { credit: meta.credit ?? null } : {}),
+      })
+      .where('id', '=', id)
+      .returning(['id', 'file_name', 'alt', 'caption', 'credit', 'width', 'height'])
+      .executeTakeFirstOrThrow();
+    const live = usedIn.filter((a) => a.status === 'published');
+    const tags = live.length ? [cacheTags.articleLists, ...live.flatMap((a) => [cacheTags.articleSlug(a.slug), cacheTags.section(a.section_slug)])] : [];
+    await recordStaleTags(tx, tags, now);
+    await writeAudit(tx, { actorId: actor.id, action: 'media.update', entityType: 'media', entityId: id, details: { fileName: media.file_name, articles: usedIn.map((a) => a.id) } }, now);
+    return { row: updated, stale: tags };
+  });
+  expireTagsLocally(stale);
   return toMediaSummary(row);
 }
 
-/** Ids of articles that show an image, as cover or in the body. */
-async function articlesUsing(db: DB, id: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('articles')
-    .select(['id', 'body', 'cover_media_id'])
-    .where((eb) => eb.or([eb('cover_media_id', '=', id), eb('body', 'like', `%"mediaId":${id}%`)]))
-    .execute();
-  return rows
-    .filter((r) => r.cover_media_id === id || new RegExp(`"mediaId":${id}[,}]`).test(r.body))
-    .map((r) => r.id);
-}
-
 export async function deleteMedia(db: DB, actor: Actor, id: number): Promise<void> {
-  const media = await db.selectFrom('media').select(['id', 'uploaded_by', 'file_name']).where('id', '=', id).executeTakeFirst();
-  if (!media) throw new NotFoundError('Không tìm thấy ảnh.');
-  if (actor.role === 'reporter' && media.uploaded_by !== actor.id) throw new ForbiddenError('Phóng viên chỉ xóa được ảnh mình tải lên.');
-  const used = await articlesUsing(db, id);
-  if (used.length) throw new ConflictError(`Ảnh đang được dùng trong ${used.length} bài viết nên không thể xóa.`);
   await db.transaction().execute(async (tx) => {
+    const media = await tx.selectFrom('media').select(['id', 'uploaded_by', 'file_name']).where('id', '=', id).executeTakeFirst();
+    if (!media) throw new NotFoundError('Không tìm thấy ảnh.');
+    if (actor.role === 'reporter' && media.uploaded_by !== actor.id) throw new ForbiddenError('Phóng viên chỉ xóa được ảnh mình tải lên.');
+    // Checked in the same transaction as the delete, so no save can put the image into an article in between.
+    const used = await articlesUsing(tx, id);
+    if (used.length) throw new ConflictError(`Ảnh đang được dùng trong ${used.length} bài viết nên không thể xóa.`);
     await tx.deleteFrom('media').where('id', '=', id).execute();
     await writeAudit(tx, { actorId: actor.id, action: 'media.delete', entityType: 'media', entityId: id, details: { fileName: media.file_name } });
   });
@@ -122,7 +158,8 @@ export async function deleteMedia(db: DB, actor: Actor, id: number): Promise<voi
 
 export async function listMedia(db: DB, query: { page: number; pageSize: number; q?: string }) {
   let base = db.selectFrom('media');
-  if (query.q) base = base.where((eb) => eb.or([eb('file_name', 'like', `%${query.q}%`), eb('alt', 'like', `%${query.q}%`), eb('caption', 'like', `%${query.q}%`)]));
+  const typed = query.q;
+  if (typed) base = base.where((eb) => eb.or([containsFolded('file_name', typed), containsFolded('alt', typed), containsFolded('caption', typed)]));
   const [rows, count] = await Promise.all([
     base
       .select(['id', 'file_name', 'alt', 'caption', 'credit', 'width', 'height', 'created_at', 'uploaded_by'])

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
-import { createArticle } from '../articles/commands';
+import { createArticle, runWorkflow } from '../articles/commands';
 import { documentFromParagraphs } from '../articles/body';
 import { insertSection } from '../articles/test-fixtures';
 import { getPublishedArticleBySlug, listSectionArticles } from '../articles/queries';
-import { NotFoundError } from '../http/errors';
+import { ForbiddenError, NotFoundError } from '../http/errors';
 import type { Actor } from '../articles/policy';
 import { createPreviewLink, hashToken, listPreviewLinks, openPreviewLink, revokePreviewLink } from './links';
 import { getArticlePreview } from './queries';
@@ -69,5 +69,18 @@ describe('preview share links', () => {
   it('never make the draft public', async () => {
     expect(await getPublishedArticleBySlug(t.db, slug)).toBeNull();
     expect((await listSectionArticles(t.db, sectionId, 1, 50)).items).toEqual([]);
+  });
+
+  it('stop working when the article is taken down, and a reporter cannot share it again', async () => {
+    const now = new Date().toISOString();
+    const editor: Actor = { id: (await t.db.insertInto('users').values({ email: 'btv-link@example.com', display_name: 'BTV', role: 'editor', password_hash: null, active: 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id, role: 'editor' };
+    const article = await createArticle(t.db, reporter, { title: 'Bài sẽ bị gỡ', lead: 'Sapo', body: documentFromParagraphs(['Nội dung.']), sectionId, tags: [], coverMediaId: null, byline: 'PV', seoTitle: null, seoDescription: null });
+    const link = await createPreviewLink(t.db, reporter, article.id, { expiresInHours: 48 });
+    await runWorkflow(t.db, editor, article.id, { action: 'publish' });
+    expect(await openPreviewLink(t.db, link.token)).toBe(article.id);
+    await runWorkflow(t.db, editor, article.id, { action: 'unpublish' });
+    expect(await openPreviewLink(t.db, link.token)).toBeNull();
+    await expect(createPreviewLink(t.db, reporter, article.id, { expiresInHours: 48 })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await openPreviewLink(t.db, (await createPreviewLink(t.db, editor, article.id, { expiresInHours: 1 })).token)).toBe(article.id);
   });
 });

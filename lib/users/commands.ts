@@ -82,7 +82,8 @@ export async function updateUser(db: DB, actor: Actor, id: number, input: z.infe
         ...(input.displayName ? { display_name: input.displayName } : {}),
         ...(input.role ? { role: input.role } : {}),
         ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
-        ...(passwordHash ? { password_hash: passwordHash } : {}),
+        // A new password ends every session signed in with the old one (a stolen session too).
+        ...(passwordHash ? { password_hash: passwordHash, sessions_valid_after: now } : {}),
         updated_at: now,
       })
       .where('id', '=', id)
@@ -92,6 +93,8 @@ export async function updateUser(db: DB, actor: Actor, id: number, input: z.infe
       await writeAudit(tx, { actorId: actor.id, action: 'user.role_change', entityType: 'user', entityId: id, details: { from: current.role, to: input.role } }, now);
     if (input.active !== undefined && input.active !== (current.active === 1))
       await writeAudit(tx, { actorId: actor.id, action: input.active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: id }, now);
+    // Someone who leaves the newsroom takes their share links with them.
+    if (input.active === false) await tx.updateTable('preview_links').set({ revoked_at: now }).where('created_by', '=', id).where('revoked_at', 'is', null).execute();
     if (passwordHash) await writeAudit(tx, { actorId: actor.id, action: 'user.password_reset', entityType: 'user', entityId: id }, now);
     return toSummary(row);
   });

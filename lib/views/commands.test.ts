@@ -24,6 +24,18 @@ describe('most read', () => {
     expect((await listMostRead(t.db)).map((c) => c.id)).toEqual([b.id, a.id]);
   });
 
+  it('covers the last seven Vietnamese days, today included, and no earlier day', async () => {
+    const section = await insertSection(t.db);
+    const old = { publishedAt: '2026-11-01T00:00:00.000Z' };
+    const [inside, outside] = [await insertArticle(t.db, section.id, old), await insertArticle(t.db, section.id, old)];
+    // 00:30 in Vietnam on 26 November: the seven days are 20–26 November.
+    const now = '2026-11-25T17:30:00.000Z';
+    await t.db.insertInto('article_views').values([{ article_id: inside.id, day: '2026-11-20', views: 5 }, { article_id: outside.id, day: '2026-11-19', views: 50 }]).execute();
+    const ids = (await listMostRead(t.db, 7, 50, now)).map((c) => c.id);
+    expect(ids).toContain(inside.id);
+    expect(ids).not.toContain(outside.id);
+  });
+
   it('uses Vietnam’s calendar day', () => {
     expect(vietnamDay('2026-11-25T17:30:00.000Z')).toBe('2026-11-26');
     expect(vietnamDay('2026-11-25T16:59:00.000Z')).toBe('2026-11-25');
