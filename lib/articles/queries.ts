@@ -248,6 +248,7 @@ export async function listRelatedArticles(db: DB, articleId: number, sectionSlug
     .groupBy(['articles.id', 'sections.id', 'media.id'])
     .orderBy('shared', 'desc')
     .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
     .limit(limit)
     .execute();
   const cards = byTags.map(toCard);
@@ -257,6 +258,7 @@ export async function listRelatedArticles(db: DB, articleId: number, sectionSlug
       .where('sections.slug', '=', sectionSlug)
       .where('articles.id', 'not in', [articleId, ...cards.map((c) => c.id)])
       .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
       .limit(limit - cards.length)
       .execute();
     cards.push(...more.map(toCard));
@@ -275,6 +277,7 @@ export async function listMostRead(db: DB, days = 7, limit = 5, now = new Date()
     .groupBy(['articles.id', 'sections.id', 'media.id'])
     .orderBy('total_views', 'desc')
     .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
     .limit(limit)
     .execute();
   return rows.map(toCard);

@@ -3,7 +3,7 @@ import type { DB } from '../db/client';
 import { writeAudit } from '../audit/log';
 import { cacheTags } from '../cache/tags';
 import { expireTagsLocally, recordStaleTags } from '../cache/refresh';
-import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import { canManageTaxonomy, type Actor } from '../articles/policy';
 import { slugSchema } from '../articles/schemas';
 import { slugify } from '../text/slug';
@@ -33,6 +33,7 @@ async function assertSlugFree(db: DB, slug: string, exceptId: number | null) {
 export async function createSection(db: DB, actor: Actor, input: SectionInput): Promise<Section> {
   assertEditor(actor);
   const slug = input.slug || slugify(input.name);
+  if (!slug) throw new ValidationError({ name: ['Tên chuyên mục phải có chữ hoặc số.'] });
   await assertSlugFree(db, slug, null);
   const now = new Date().toISOString();
   const row = await db.transaction().execute(async (tx) => {

@@ -42,6 +42,7 @@ export async function renameTag(db: DB, actor: Actor, id: number, name: string):
   const current = await db.selectFrom('tags').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw new NotFoundError('Không tìm thấy từ khóa.');
   const slug = slugify(name);
+  if (!slug) throw new ConflictError('Từ khóa phải có chữ hoặc số.');
   const other = await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
   if (other && other.id !== id) throw new ConflictError('Đã có từ khóa khác cùng tên.');
   const stale = [cacheTags.articleLists];

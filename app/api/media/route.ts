@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listMedia, mediaMetaSchema, uploadImage } from '@/lib/media/commands';
+import { listMedia, MAX_UPLOAD_BYTES, mediaMetaSchema, uploadImage } from '@/lib/media/commands';
 import { ValidationError } from '@/lib/http/errors';
 import { authedRoute, json, readQuery } from '@/lib/http/route';
 import { consume, rateRules, tooManyRequests } from '@/lib/rate-limit/limiter';
@@ -16,6 +16,9 @@ export const GET = authedRoute(async (request, _ctx, _user, db) => json(await li
 export const POST = authedRoute(async (request, _ctx, user, db) => {
   const decision = await consume(db, rateRules.upload(), `user:${user.id}`);
   if (!decision.allowed) return tooManyRequests(decision, false);
+  // Refused before the body is read: formData() would hold all of it in memory first.
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) throw new ValidationError({ file: [`Ảnh quá lớn: tối đa ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`] });
   const form = await request.formData().catch(() => {
     throw new ValidationError({ file: ['Hãy gửi ảnh dưới dạng multipart/form-data.'] });
   });
