@@ -285,3 +285,18 @@ test('a deactivated account loses access at once', async ({ baseURL }) => {
   expect((await session.get('/api/me')).status()).toBe(401);
   await session.dispose();
 });
+
+test('a password reset ends the sessions signed in with the old password, and the new one signs in', async ({ baseURL }) => {
+  const email = `doi-mk-${Date.now()}@example.com`;
+  const user = await (await ctx.admin.post('/api/users', { data: { email, displayName: 'Đổi mật khẩu', role: 'editor', password: 'mat-khau-cu-dai' } })).json();
+  const stolen = await signedInContext(baseURL!, email, 'mat-khau-cu-dai');
+  expect((await stolen.get('/api/me')).status()).toBe(200);
+  expect((await ctx.admin.patch(`/api/users/${user.id}`, { data: { password: 'mat-khau-moi-dai' } })).status()).toBe(200);
+  expect((await stolen.get('/api/me')).status()).toBe(401);
+  expect((await stolen.get('/api/articles')).status()).toBe(401);
+  const fresh = await signedInContext(baseURL!, email, 'mat-khau-moi-dai');
+  expect((await fresh.get('/api/me')).status()).toBe(200);
+  // The admin's own session is untouched by someone else's reset.
+  expect((await ctx.admin.get('/api/me')).status()).toBe(200);
+  await Promise.all([stolen.dispose(), fresh.dispose()]);
+});
