@@ -7,6 +7,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // Any validation message a schema does not spell out itself comes in Vietnamese, not English
+  // (zod keeps this setting on globalThis, so it holds for every route of this process).
+  const { z } = await import('zod');
+  z.config(z.locales.vi());
   const { prepareDatabase } = await import('./lib/db/prepare');
   await prepareDatabase();
   const { startBackgroundJobs } = await import('./lib/jobs');

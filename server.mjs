@@ -14,6 +14,8 @@
  * - Reader pages are sent without Next.js's client runtime, with one script
  *   that hydrates their interactive parts (lib/server/islands.mjs).
  * - Search results are kept SEARCH_CACHE_SECONDS (15) per query (lib/server/micro-cache.mjs).
+ * - A missing article, section, tag or author gets the site's not-found page, not the empty
+ *   document Next.js sends for notFound() in pages it renders on demand.
  * - X-Forwarded-For always ends with the socket's own address (see below).
  * - HSTS when SITE_URL is https:// (read at start, unlike next.config's headers).
  * - SIGTERM/SIGINT: after SHUTDOWN_DRAIN_MS (1 s) of taking in what is already
@@ -22,6 +24,7 @@
  *
  * PORT (default 3000) and HOST (default: every interface) choose where it listens.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Server } from 'node:net';
 import path from 'node:path';
@@ -79,6 +82,9 @@ await app.prepare();
 // Reader pages load one islands script instead of Next.js's client runtime (lib/server/islands.mjs).
 const islandsScript = readIslandsScript(path.resolve(import.meta.dirname, buildDir));
 if (!islandsScript) console.warn(`> no islands script in ${buildDir} (build with \`npm run build\`): reader pages load Next.js's client runtime`);
+// The site's not-found page, prerendered by the build from app/not-found.tsx (it reads no database).
+const notFoundFile = path.resolve(import.meta.dirname, buildDir, 'server/app/_not-found.html');
+const notFoundHtml = existsSync(notFoundFile) ? readFileSync(notFoundFile, 'utf8') : null;
 const islandsPages = islandsScript ? { id: islandsScript, apply: (/** @type {string} */ html) => toIslandsPage(html, islandsScript) } : undefined;
 
 const server = createServer((req, res) => {
@@ -100,6 +106,7 @@ const server = createServer((req, res) => {
       https,
       pages: finishedPages,
       outagePage,
+      notFoundPage: () => notFoundHtml,
       transformPage: islandsPages,
       ...(searchKey ? { shareForSeconds: SEARCH_CACHE_SECONDS, onFinished: (response) => searchResults.set(searchKey, response) } : {}),
     });

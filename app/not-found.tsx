@@ -5,8 +5,9 @@ import { siteConfig } from '@/lib/site/config';
 export const metadata: Metadata = { title: 'Không tìm thấy trang', robots: { index: false } };
 
 // Prerendered at build time, so it reads nothing from the database: a plain
-// header instead of the section menu. Missing articles and sections are
-// answered by app/(site)/not-found.tsx, inside the full site layout.
+// header instead of the section menu. server.mjs also sends it for missing
+// articles, sections, tags and authors, where Next.js would send an empty
+// document (lib/server/finish-response.mjs, notFoundPage).
 export default function NotFound() {
   return (
     <>

@@ -300,3 +300,15 @@ test('a password reset ends the sessions signed in with the old password, and th
   expect((await ctx.admin.get('/api/me')).status()).toBe(200);
   await Promise.all([stolen.dispose(), fresh.dispose()]);
 });
+
+test('bad input is answered 422 in Vietnamese, even where a rule names no message of its own', async () => {
+  const position = await ctx.admin.post('/api/sections', { data: { name: 'Mục thử vị trí', position: -5 } });
+  expect(position.status()).toBe(422);
+  expect((await position.json()).fieldErrors.position).toEqual(['Vị trí phải là số nguyên từ 0 đến 1000.']);
+  const page = await ctx.admin.get('/api/articles?pageSize=5000');
+  expect(page.status()).toBe(422);
+  const { error, fieldErrors } = await page.json();
+  const messages = [error, ...Object.values(fieldErrors as Record<string, string[]>).flat()].join(' ');
+  expect(messages).not.toMatch(/expected|Too (big|small)|Invalid input/);
+  expect(messages).toMatch(/Quá lớn/);
+});

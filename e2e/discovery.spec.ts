@@ -46,6 +46,25 @@ test.describe('search', () => {
     await expect(page.getByRole('heading', { name: /Không tìm thấy bài viết nào/ })).toBeVisible();
     await expect(page.getByText('Kiểm tra lỗi chính tả')).toBeVisible();
   });
+
+  test('a wrong date is named and left out, the words are kept and searched, and a page past the end leads to the last', async ({ page }) => {
+    await page.goto('/tim-kiem?q=t%E1%BB%89nh&from=2026-13-45');
+    await expect(page.getByRole('alert')).toHaveText('Ngày không hợp lệ.');
+    await expect(page.getByRole('searchbox', { name: 'Từ khóa' })).toHaveValue('tỉnh');
+    await expect(page.getByRole('heading', { level: 2, name: /Tìm thấy \d+ bài viết cho “tỉnh”/ })).toBeVisible();
+
+    const long = 'bưởi '.repeat(50);
+    await page.goto(`/tim-kiem?q=${encodeURIComponent(long)}`);
+    await expect(page.getByRole('alert')).toHaveText('Từ khóa tìm kiếm tối đa 200 ký tự.');
+    await expect(page.getByRole('searchbox', { name: 'Từ khóa' })).toHaveValue(long);
+
+    await page.goto('/tim-kiem?q=t%E1%BB%89nh&page=999');
+    await expect(page).toHaveURL(/page=\d+/);
+    const [, current, last] = /Trang (\d+)\/(\d+)/.exec((await page.getByText(/Trang \d+\/\d+/).textContent()) ?? '') ?? [];
+    expect(Number(current)).toBeGreaterThan(1);
+    expect(current).toBe(last);
+    await expect(page.getByRole('main').getByRole('article').first()).toBeVisible();
+  });
 });
 
 test('the byline leads to the author page, and tags to tag pages', async ({ page }) => {

@@ -30,6 +30,15 @@ test('a wrong password is refused without saying whether the account exists', as
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('Email hoặc mật khẩu không đúng.');
   }
+  // Empty fields and a malformed address are named before anything is asked of the server.
+  await page.getByLabel('Email').fill('');
+  await page.getByLabel('Mật khẩu').fill('');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('Hãy nhập email và mật khẩu.');
+  await page.getByLabel('Email').fill('editor-example.com');
+  await page.getByLabel('Mật khẩu').fill('mot-mat-khau');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('Email không hợp lệ (ví dụ: ten@toasoan.vn).');
   // The dashboard itself sends signed-out visitors to the sign-in page.
   await page.goto('/quan-tri');
   await expect(page).toHaveURL(/\/dang-nhap\?callbackUrl=/);
@@ -38,7 +47,13 @@ test('a wrong password is refused without saying whether the account exists', as
 test('a reporter writes an article with an image and caption and submits it; no publish button', async ({ browser }) => {
   const { context, page } = await signIn(browser, 'reporter@example.com');
   await page.getByRole('link', { name: 'Viết bài mới' }).first().click();
+  // A pasted title over the limit is kept whole, with how much to shorten (nothing is cut away).
+  const pasted = 'Tiêu đề dán vào quá dài '.repeat(13);
+  await page.getByLabel('Tiêu đề', { exact: true }).fill(pasted);
+  await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue(pasted);
+  await expect(page.getByText(`Dài quá ${pasted.trim().length - 250} ký tự (tối đa 250): hãy rút gọn để lưu được.`)).toBeVisible();
   await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
+  await expect(page.getByText(`${title.length}/250 ký tự`)).toBeVisible();
   await expect(page.getByLabel('Đường dẫn')).toHaveValue(/^duong-giao-thong-nong-thon-moi-o-thanh-son-ve-dich-som/);
   await page.getByLabel('Sapo').fill('Huyện Thanh Sơn hoàn thành 120 km đường bê tông trước kế hoạch hai tháng.');
   await page.getByLabel('Chuyên mục').selectOption({ label: 'Tin trong tỉnh' });

@@ -63,6 +63,10 @@ test('someone without an account opens a share link, until it is revoked', async
   expect(response?.headers()['cache-control']).toContain('no-store');
   expect(response?.headers()['x-robots-tag']).toContain('noindex');
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  // Nothing there sends the article's public address, which answers 404 until it is published.
+  await expect(page.getByRole('link', { name: 'Email' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Sao chép liên kết' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Cỡ chữ' })).toBeVisible();
 
   const [listed] = await (await reporter.get(`/api/articles/${article.id}/preview-links`)).json();
   expect(listed).toMatchObject({ id: link.id, active: true, openCount: 1 });

@@ -39,13 +39,25 @@ test('section pages paginate with ?page= and answer 404 past the end', async ({ 
   expect((await request.get('/tin-trong-tinh?page=0')).status()).toBe(404);
 });
 
-test('unknown addresses answer 404 with a Vietnamese page', async ({ page, request }) => {
-  for (const path of ['/khong-co-chuyen-muc-nay', '/tin-trong-tinh/khong-co-bai-nay', '/a/b/c/d']) {
+test('unknown addresses answer 404 with a Vietnamese page, readable without JavaScript', async ({ browser, request }) => {
+  const paths = ['/khong-co-chuyen-muc-nay', '/tin-trong-tinh/khong-co-bai-nay', '/the/khong-co-the-nay', '/tac-gia/khong-co-ai', '/a/b/c/d'];
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const path of paths) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
+    // The HTML itself holds the page (not only Next.js's payload for its client runtime).
+    expect(await response?.text(), path).toContain('<html lang="vi"');
     await expect(page.getByRole('heading', { name: 'Không tìm thấy trang' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Về trang chủ' })).toBeVisible();
+    await expect(page).toHaveTitle(/Không tìm thấy trang/);
   }
+  // The reader can search from there.
+  await page.getByRole('searchbox', { name: 'Tìm bài viết' }).fill('giáo dục');
+  await page.getByRole('button', { name: 'Tìm' }).click();
+  await expect(page).toHaveURL(/\/tim-kiem\?q=gi%C3%A1o\+d%E1%BB%A5c/);
+  await expect(page.getByRole('heading', { name: /Tìm thấy \d+ bài viết/ })).toBeVisible();
+  await context.close();
   expect((await request.get('/media/999999/khong-co.jpg')).status()).toBe(404);
 });
 

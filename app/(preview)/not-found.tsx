@@ -1,3 +1,6 @@
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Liên kết xem trước không còn hiệu lực', robots: { index: false } };
 
 export default function PreviewNotFound() {
   return (

@@ -11,7 +11,7 @@ import { api, ApiError, errorMessage } from '@/lib/dashboard/api-client';
 import { emptyBody, plainTextOf, toEditorContent, toServerBody } from '@/lib/dashboard/body';
 import { queryKeys } from '@/lib/dashboard/query-keys';
 import type { EditableArticle, MediaSummary, RevisionSummary, Section, Tag } from '@/lib/dashboard/types';
-import { formatVietnamTime, toVietnamLocalInput, vietnamLocalInputToIso } from '@/lib/dashboard/vietnam-time';
+import { formatVietnamSavedAt, toVietnamLocalInput, vietnamLocalInputToIso } from '@/lib/dashboard/vietnam-time';
 import { slugify } from '@/lib/text/slug';
 import { formatVietnamDateTime } from '@/lib/time/format';
 import { MediaPickerDialog } from './media-picker-dialog';
@@ -22,6 +22,7 @@ import { TagInput } from './tag-input';
 import { buttonClass, FieldError, inputClass, labelClass, Loading, Notice, StatusBadge } from './ui';
 import { useDashboardUser } from './user-context';
 import { DiffLegend, WordDiff } from './word-diff';
+import { CharacterCount } from './character-count';
 
 const AUTOSAVE_DELAY_MS = 3000;
 
@@ -419,9 +420,10 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
   }
 
   const errors = problem?.fieldErrors ?? {};
-  const errorProps = (field: string) => {
+  const errorProps = (field: string, countId?: string) => {
     const messages = errors[field];
-    return messages?.length ? { 'aria-invalid': true as const, 'aria-describedby': `${fieldIds[field]}-error` } : {};
+    const describedBy = [countId, messages?.length ? `${fieldIds[field]}-error` : null].filter(Boolean).join(' ');
+    return { ...(messages?.length ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
   };
   const workflow = access ? allowedWorkflow(user, access, Boolean(base?.pendingEdit)) : [];
   const canSchedule = access ? can(user, 'schedule', access) : false;
@@ -437,7 +439,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
           ? 'Chưa lưu: cần sửa lỗi'
           : 'Chưa lưu'
         : savedAt
-          ? `Đã lưu lúc ${formatVietnamTime(savedAt)}`
+          ? `Đã lưu lúc ${formatVietnamSavedAt(savedAt)}`
           : 'Chưa lưu';
 
   return (
@@ -543,12 +545,12 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
                 id="article-title"
                 type="text"
                 value={form.title}
-                maxLength={250}
                 disabled={!canEdit}
                 onChange={(e) => setField('title', e.target.value)}
                 className={`${inputClass} text-lg font-semibold sm:text-lg`}
-                {...errorProps('title')}
+                {...errorProps('title', 'article-title-count')}
               />
+              <CharacterCount id="article-title-count" value={form.title} max={250} />
               <FieldError id="article-title-error" messages={errors.title} />
             </div>
 
@@ -592,12 +594,12 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
                 id="article-lead"
                 rows={3}
                 value={form.lead}
-                maxLength={1000}
                 disabled={!canEdit}
                 onChange={(e) => setField('lead', e.target.value)}
                 className={inputClass}
-                {...errorProps('lead')}
+                {...errorProps('lead', 'article-lead-count')}
               />
+              <CharacterCount id="article-lead-count" value={form.lead} max={1000} />
               <FieldError id="article-lead-error" messages={errors.lead} />
             </div>
 
@@ -631,13 +633,13 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
                   id="article-byline"
                   type="text"
                   value={form.byline}
-                  maxLength={120}
                   disabled={!canEdit}
                   placeholder={base?.authorName ?? user.displayName}
                   onChange={(e) => setField('byline', e.target.value)}
                   className={inputClass}
-                  {...errorProps('byline')}
+                  {...errorProps('byline', 'article-byline-count')}
                 />
+                <CharacterCount id="article-byline-count" value={form.byline} max={120} />
                 <FieldError id="article-byline-error" messages={errors.byline} />
               </div>
             </div>
@@ -745,13 +747,13 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
                   id="article-seo-title"
                   type="text"
                   value={form.seoTitle}
-                  maxLength={120}
                   disabled={!canEdit}
                   placeholder="Mặc định: tiêu đề bài"
                   onChange={(e) => setField('seoTitle', e.target.value)}
                   className={inputClass}
-                  {...errorProps('seoTitle')}
+                  {...errorProps('seoTitle', 'article-seo-title-count')}
                 />
+                <CharacterCount id="article-seo-title-count" value={form.seoTitle} max={120} />
                 <FieldError id="article-seo-title-error" messages={errors.seoTitle} />
               </div>
               <div>
@@ -762,13 +764,13 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
                   id="article-seo-description"
                   rows={3}
                   value={form.seoDescription}
-                  maxLength={300}
                   disabled={!canEdit}
                   placeholder="Mặc định: sapo"
                   onChange={(e) => setField('seoDescription', e.target.value)}
                   className={inputClass}
-                  {...errorProps('seoDescription')}
+                  {...errorProps('seoDescription', 'article-seo-description-count')}
                 />
+                <CharacterCount id="article-seo-description-count" value={form.seoDescription} max={300} />
                 <FieldError id="article-seo-description-error" messages={errors.seoDescription} />
               </div>
             </fieldset>

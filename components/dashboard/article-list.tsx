@@ -189,7 +189,7 @@ export function ArticleList({ initialFilters }: { initialFilters: ArticleFilters
               <li key={item.id} className="rounded-lg border border-gray-200 bg-white p-4">
                 <div className="mb-2 flex items-start justify-between gap-3">
                   <TitleLink item={item} />
-                  <StatusBadge status={item.status} />
+                  <StatusBadge status={item.status} pendingEdit={item.hasPendingEdit} />
                 </div>
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
                   <dt className="text-muted">Chuyên mục</dt>
@@ -241,7 +241,7 @@ export function ArticleList({ initialFilters }: { initialFilters: ArticleFilters
                       <TitleLink item={item} />
                     </td>
                     <td className="px-3 py-3">
-                      <StatusBadge status={item.status} />
+                      <StatusBadge status={item.status} pendingEdit={item.hasPendingEdit} />
                     </td>
                     <td className="px-3 py-3">{item.section.name}</td>
                     <td className="px-3 py-3">

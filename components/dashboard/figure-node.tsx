@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { api, ApiError, errorMessage } from '@/lib/dashboard/api-client';
 import { queryKeys } from '@/lib/dashboard/query-keys';
 import type { MediaSummary } from '@/lib/dashboard/types';
+import { CharacterCount } from './character-count';
 
 export type FigureAttrs = { mediaId: number; caption: string; src: string | null; alt: string };
 
@@ -106,7 +107,7 @@ function FigureView({ node, updateAttributes, deleteNode, selected, editor }: Re
             id={captionId}
             type="text"
             value={attrs.caption ?? ''}
-            maxLength={500}
+            aria-describedby={(attrs.caption ?? '').trim().length > 500 ? `${captionId}-count` : undefined}
             disabled={!editable}
             onChange={(e) => updateAttributes({ caption: e.target.value })}
             onKeyDown={(e) => {
@@ -119,6 +120,7 @@ function FigureView({ node, updateAttributes, deleteNode, selected, editor }: Re
             placeholder="Chú thích hiển thị dưới ảnh"
             className="w-full rounded border border-gray-300 bg-white px-2 py-1 text-sm italic"
           />
+          <CharacterCount id={`${captionId}-count`} value={attrs.caption ?? ''} max={500} quietUnder />
         </div>
         {editable ? (
           <button type="button" onClick={() => deleteNode()} className="rounded border border-red-300 bg-white px-2.5 py-1 text-sm font-semibold text-red-800 hover:bg-red-50">

@@ -24,9 +24,17 @@ export function SignInForm() {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    // Said before asking the server, which would only answer "wrong email or password".
+    const missing = !email && !password ? 'Hãy nhập email và mật khẩu.' : !email ? 'Hãy nhập email.' : !password ? 'Hãy nhập mật khẩu.' : !/^[^\s@]+@[^\s@]+$/.test(email) ? 'Email không hợp lệ (ví dụ: ten@toasoan.vn).' : '';
+    if (missing) {
+      setError(missing);
+      return;
+    }
     setPending(true);
     setError('');
-    const result = await signIn('credentials', { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? ''), redirect: false });
+    const result = await signIn('credentials', { email, password, redirect: false });
     setPending(false);
     if (!result || result.error) {
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Email hoặc mật khẩu không đúng.');

@@ -32,10 +32,17 @@ const statusStyles: Record<ArticleStatus, string> = {
   unpublished: 'bg-rose-50 text-rose-900 ring-rose-300',
 };
 
-export function StatusBadge({ status }: { status: ArticleStatus }) {
+export function StatusBadge({ status, pendingEdit = false }: { status: ArticleStatus; pendingEdit?: boolean }) {
   return (
-    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${statusStyles[status]}`}>
-      {statusLabels[status]}
+    <span className="inline-flex flex-wrap gap-1">
+      <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${statusStyles[status]}`}>
+        {statusLabels[status]}
+      </span>
+      {pendingEdit ? (
+        <span className="inline-block whitespace-nowrap rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-300">
+          Có bản sửa chờ đăng
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -40,7 +40,8 @@ export function ArticleCard({ article, variant = 'standard', priority = false }:
           />
         </a>
       ) : null}
-      <div className={wide ? 'sm:col-span-2' : ''}>
+      {/* Without a picture the text takes the whole width instead of leaving its column empty. */}
+      <div className={wide ? (article.cover ? 'sm:col-span-2' : 'sm:col-span-5 sm:max-w-3xl') : ''}>
         <h3 className={`${lead ? 'text-2xl sm:text-3xl' : variant === 'feature' ? 'text-xl' : 'text-lg'} font-bold leading-snug hover:text-brand`}>
           <a href={href}>{article.title}</a>
         </h3>

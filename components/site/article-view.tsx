@@ -45,16 +45,19 @@ export function ArticleView({ article, mode = 'public' }: { article: PublicArtic
         </time>
         <div className="no-print flex flex-wrap items-center gap-2">
           <Island name="TextSizeControl" props={{}} />
-          <a
-            href={mailto}
-            className="inline-flex items-center gap-1 rounded border border-gray-300 px-2 py-1 text-sm hover:border-brand"
-          >
-            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
-              <rect x="2" y="4" width="20" height="16" rx="2" />
-              <path d="m22 6-10 7L2 6" />
-            </svg>
-            Email
-          </a>
+          {/* Email and sharing send the public address, which answers 404 until the article is out. */}
+          {isPublic ? (
+            <a
+              href={mailto}
+              className="inline-flex items-center gap-1 rounded border border-gray-300 px-2 py-1 text-sm hover:border-brand"
+            >
+              <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+                <rect x="2" y="4" width="20" height="16" rx="2" />
+                <path d="m22 6-10 7L2 6" />
+              </svg>
+              Email
+            </a>
+          ) : null}
           <Island name="PrintButton" props={{}} />
         </div>
       </div>
@@ -86,9 +89,9 @@ export function ArticleView({ article, mode = 'public' }: { article: PublicArtic
         </ul>
       ) : null}
       <p className="print-only mt-6 text-sm">Địa chỉ bài viết: {url}</p>
-      <Island name="ShareButtons" props={{ url, title: article.title }} />
       {isPublic ? (
         <>
+          <Island name="ShareButtons" props={{ url, title: article.title }} />
           <Island name="ArticleRating" props={{ articleId: article.id }} />
           <Island name="ViewBeacon" props={{ articleId: article.id }} />
         </>

@@ -25,7 +25,7 @@ export function SiteFooter({ sections }: { sections: Section[] }) {
           </ul>
         </nav>
       </div>
-      <p className="border-t border-gray-200 py-4 text-center text-xs">
+      <p className="border-t border-gray-200 px-4 py-4 text-center text-xs">
         © {siteConfig.name}. Ghi rõ nguồn khi phát hành lại thông tin từ website này.
       </p>
     </footer>

@@ -9,12 +9,12 @@ export function SiteHeader({ sections }: { sections: Section[] }) {
       <a href="#noi-dung" className="skip-link">
         Bỏ qua, đến nội dung chính
       </a>
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <a href="/" className="group flex flex-col leading-tight">
-          <span className="text-2xl font-bold tracking-tight text-brand sm:text-3xl">{siteConfig.name}</span>
-          <span className="text-xs text-muted sm:text-sm">{siteConfig.tagline}</span>
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
+        <a href="/" className="group flex shrink-0 flex-col leading-tight">
+          <span className="whitespace-nowrap text-xl font-bold tracking-tight text-brand sm:text-3xl">{siteConfig.name}</span>
+          <span className="hidden text-sm text-muted sm:block">{siteConfig.tagline}</span>
         </a>
-        <div className="flex items-center gap-2">
+        <div className="flex items-center gap-1.5 sm:gap-2">
           <form role="search" action="/tim-kiem" method="get" className="hidden items-center gap-1 sm:flex">
             <label htmlFor="header-q" className="sr-only">
               Tìm kiếm bài viết
@@ -24,12 +24,16 @@ export function SiteHeader({ sections }: { sections: Section[] }) {
               Tìm
             </button>
           </form>
-          <a href="/tim-kiem" className="rounded border border-gray-300 px-2 py-1 text-sm sm:hidden">
-            Tìm kiếm
+          <a href="/tim-kiem" className="inline-flex items-center rounded border border-gray-300 px-2 py-1.5 text-sm sm:hidden">
+            <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+              <circle cx="11" cy="11" r="7" />
+              <path d="m20 20-4-4" />
+            </svg>
+            <span className="sr-only">Tìm kiếm</span>
           </a>
           <Island name="ContrastToggle" props={{}} />
         <details className="relative md:hidden">
-          <summary className="flex cursor-pointer list-none items-center gap-2 rounded border border-gray-300 px-3 py-2 text-sm font-semibold">
+          <summary className="flex cursor-pointer list-none items-center gap-1.5 whitespace-nowrap rounded border border-gray-300 px-2.5 py-1.5 text-sm font-semibold">
             <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
               <path d="M3 6h18M3 12h18M3 18h18" />
             </svg>

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DB } from '../db/client';
 import type { ArticleStatus } from '../db/schema';
 import { NotFoundError } from '../http/errors';
@@ -23,6 +24,8 @@ export type ArticleListItem = {
   publishedAt: string | null;
   updatedAt: string;
   version: number;
+  /** A published article with an edit waiting for an editor to put it live. */
+  hasPendingEdit: boolean;
 };
 
 export async function listArticlesForActor(db: DB, actor: Actor, query: ArticleListQuery): Promise<Page<ArticleListItem>> {
@@ -39,11 +42,13 @@ export async function listArticlesForActor(db: DB, actor: Actor, query: ArticleL
     const typed = query.q;
     base = base.where((eb) => eb.or([containsFolded('articles.title', typed), containsFolded('articles.lead', typed), containsFolded('articles.byline', typed)]));
   }
+  // A waiting edit is the article's latest change: the list dates and sorts it by that edit.
+  const updatedAt = sql<string>`coalesce(article_pending_edits.updated_at, articles.updated_at)`;
   const order = {
-    updated_desc: ['articles.updated_at', 'desc'],
-    updated_asc: ['articles.updated_at', 'asc'],
-    published_desc: ['articles.published_at', 'desc'],
-    title_asc: ['articles.title', 'asc'],
+    updated_desc: [updatedAt, 'desc'],
+    updated_asc: [updatedAt, 'asc'],
+    published_desc: [sql`articles.published_at`, 'desc'],
+    title_asc: [sql`articles.title`, 'asc'],
   } as const;
   const [column, direction] = order[query.sort];
   const [rows, count] = await Promise.all([
@@ -55,7 +60,8 @@ export async function listArticlesForActor(db: DB, actor: Actor, query: ArticleL
         'articles.status',
         'articles.byline',
         'articles.published_at',
-        'articles.updated_at',
+        updatedAt.as('updated_at'),
+        sql<number>`case when article_pending_edits.article_id is null then 0 else 1 end`.as('has_pending_edit'),
         // The version the next action must name: a published article's waiting edit has its own.
         (eb) => eb.fn.coalesce('article_pending_edits.version', 'articles.version').as('version'),
         'articles.author_id',
@@ -84,6 +90,7 @@ export async function listArticlesForActor(db: DB, actor: Actor, query: ArticleL
       publishedAt: r.published_at,
       updatedAt: r.updated_at,
       version: r.version,
+      hasPendingEdit: Number(r.has_pending_edit) === 1,
     })),
     page: query.page,
     pageSize: query.pageSize,

@@ -47,7 +47,7 @@ const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
     }),
     z.object({
       type: z.literal('figure'),
-      attrs: z.object({ mediaId: z.number().int().positive(), caption: z.string().max(500).nullish() }),
+      attrs: z.object({ mediaId: z.number().int().positive(), caption: z.string().max(500, 'Chú thích ảnh tối đa 500 ký tự.').nullish() }),
     }),
     z.object({
       type: z.union([z.literal('bulletList'), z.literal('orderedList')]),

@@ -167,6 +167,9 @@ describe('writing and publishing', () => {
     // The list's version is the one actions must name (the waiting edit's), so "Gỡ bài" from the list works.
     const listed = (await listArticlesForActor(t.db, editor, { page: 1, pageSize: 50, sort: 'updated_desc' })).items.find((a) => a.id === draft.id)!;
     expect(listed.version).toBe(saved.version);
+    // Listed as changed when the edit was saved, and marked as waiting.
+    expect(listed.hasPendingEdit).toBe(true);
+    expect(listed.updatedAt).toBe(saved.pendingEdit!.updatedAt);
     expect((await runWorkflow(t.db, editor, draft.id, { action: 'unpublish', version: listed.version })).status).toBe('unpublished');
   });
 

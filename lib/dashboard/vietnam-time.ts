@@ -1,8 +1,9 @@
 import { formatVietnamDateTime, toVietnamOffsetIso } from '@/lib/time/format';
 
-/** "15:34": the Vietnam wall-clock time of an instant, for "Đã lưu lúc 15:34". */
-export function formatVietnamTime(iso: string): string {
-  return formatVietnamDateTime(iso).slice(-5);
+/** "15:34" for an instant of today (in Vietnam), "15:34 09/10/2019" for any other day: a bare time reads as today. */
+export function formatVietnamSavedAt(iso: string, now = new Date().toISOString()): string {
+  const when = formatVietnamDateTime(iso);
+  return when.slice(0, 10) === formatVietnamDateTime(now).slice(0, 10) ? when.slice(-5) : `${when.slice(-5)} ${when.slice(0, 10)}`;
 }
 
 /**

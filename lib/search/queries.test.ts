@@ -89,3 +89,14 @@ describe(`search (${process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreS
     expect([...first.hits, ...second.hits].length).toBe(first.total);
   });
 });
+
+describe('search form input', () => {
+  it('takes only real calendar days as dates, with a Vietnamese message otherwise', () => {
+    for (const day of ['2026-13-45', '2026-02-30', 'hôm qua']) {
+      const parsed = searchQuerySchema.safeParse({ q: 'giao', from: day });
+      expect(parsed.success, day).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe('Ngày không hợp lệ.');
+    }
+    expect(searchQuerySchema.parse({ q: 'giao', from: '2024-02-29', to: '' })).toMatchObject({ from: '2024-02-29', to: undefined });
+  });
+});

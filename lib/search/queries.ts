@@ -8,8 +8,9 @@ import { searchTerms } from './text';
 export const searchQuerySchema = z.object({
   q: z.string().trim().max(200, 'Từ khóa tìm kiếm tối đa 200 ký tự.').default(''),
   section: z.string().trim().max(80).optional().transform((v) => v || undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
+  // A real calendar day ("2026-02-30" is not), as a date picker sends it.
+  from: z.iso.date('Ngày không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
+  to: z.iso.date('Ngày không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;

@@ -16,7 +16,12 @@ export const sectionInputSchema = z.object({
   name: z.string().trim().min(2, 'Tên chuyên mục cần ít nhất 2 ký tự.').max(80, 'Tên chuyên mục tối đa 80 ký tự.'),
   slug: z.union([slugSchema, z.literal('')]).optional(),
   description: z.string().trim().max(300, 'Mô tả tối đa 300 ký tự.').nullish(),
-  position: z.number().int().min(0).max(1000).optional(),
+  position: z
+    .number({ error: 'Vị trí phải là một số.' })
+    .int('Vị trí phải là số nguyên từ 0 đến 1000.')
+    .min(0, 'Vị trí phải là số nguyên từ 0 đến 1000.')
+    .max(1000, 'Vị trí phải là số nguyên từ 0 đến 1000.')
+    .optional(),
 });
 export type SectionInput = z.infer<typeof sectionInputSchema>;
 

@@ -21,5 +21,7 @@ export function finishResponse(
     onFinished?: (response: { headers: OutgoingHttpHeaders; body: Buffer }) => void;
     /** Rewrites HTML pages (lib/server/islands.mjs); `id` joins the page's ETag. */
     transformPage?: { apply: (html: string) => string; id: string };
+    /** The site's 404 page, in place of Next.js's empty error document. */
+    notFoundPage?: () => string | null;
   },
 ): void;

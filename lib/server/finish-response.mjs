@@ -11,7 +11,9 @@
  * - they are compressed (brotli or gzip), and the finished result is kept by
  *   ETag, so a cached page is hashed and compressed once, not per request;
  * - a page that failed (5xx) while the database is down becomes the Vietnamese
- *   503 page (options.outagePage), as the proxy answers for dynamic routes.
+ *   503 page (options.outagePage), as the proxy answers for dynamic routes;
+ * - a 404 that Next.js left as an empty error document becomes the site's own
+ *   not-found page (options.notFoundPage).
  * Other responses (scripts, images, JSON) pass through untouched.
  */
 import { createHash } from 'node:crypto';
@@ -119,14 +121,19 @@ export function matchesEtag(header, etag) {
  *   shareForSeconds?: number,
  *   onFinished?: (response: { headers: import('node:http').OutgoingHttpHeaders, body: Buffer }) => void,
  *   transformPage?: { apply: (html: string) => string, id: string },
+ *   notFoundPage?: () => string | null,
  * }} options `shareForSeconds`: let shared caches keep a successful page that
  *   long (for pages Next.js renders per request, such as search); `onFinished`:
  *   called with each successful response as sent (to keep it for a while);
  *   `transformPage`: rewrites an HTML page before its policy is worked out
  *   (lib/server/islands.mjs); its `id` names what the rewrite depends on
  *   besides the page (the islands script), and is part of the page's ETag, so
- *   the ETag is worked out before the rewrite, which then runs once per page.
+ *   the ETag is worked out before the rewrite, which then runs once per page;
+ *   `notFoundPage`: the site's 404 page, sent in place of Next.js's empty error document.
  */
+/** How Next.js's empty error document starts (its root layout never ran). */
+const EMPTY_ERROR_DOCUMENT = '<html id="__next_error__">';
+
 export function finishResponse(req, res, options) {
   if (req.method !== 'GET') return;
   const original = { write: res.write, end: res.end, writeHead: res.writeHead, flushHeaders: res.flushHeaders };
@@ -202,6 +209,16 @@ export function finishResponse(req, res, options) {
       res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       res.setHeader('Cache-Control', 'private, no-store');
       parts = [outage];
+    }
+    // Next.js answers notFound() in a page it renders on demand (our cached reader routes) with an
+    // empty error document: no lang, no content, everything left to its client runtime (a blank page
+    // without JavaScript; vercel/next.js#95613). The site's own not-found page takes its place.
+    if (isPage && res.statusCode === 404 && options.notFoundPage) {
+      const page = options.notFoundPage();
+      if (page && body().subarray(0, 512).includes(EMPTY_ERROR_DOCUMENT)) {
+        parts = [page];
+        bytes = null;
+      }
     }
     if (isPage && res.statusCode === 200 && options.shareForSeconds) {
       res.setHeader('Cache-Control', `public, max-age=0, s-maxage=${options.shareForSeconds}, stale-while-revalidate=${options.shareForSeconds}`);

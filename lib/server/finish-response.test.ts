@@ -118,6 +118,25 @@ describe('finishResponse', () => {
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
+  it('sends the site’s not-found page in place of Next.js’s empty error document, and leaves real 404 pages alone', async () => {
+    const empty = '<!DOCTYPE html><html id="__next_error__"><head></head><body><div hidden=""><!--$--><!--/$--></div><script>self.__next_f.push([1,""])</script></body></html>';
+    const own = '<!DOCTYPE html><html lang="vi"><body><main><h1>Không tìm thấy trang</h1></main></body></html>';
+    const url = await serve(
+      (req, res) => {
+        res.statusCode = 404;
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(req.url === '/bai-mat' ? empty : '<!DOCTYPE html><html lang="vi"><body><main><h1>Trang riêng</h1></main></body></html>');
+      },
+      undefined,
+      undefined,
+      { notFoundPage: () => own },
+    );
+    const missing = await fetch(`${url}/bai-mat`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe(own);
+    expect(await (await fetch(`${url}/khac`)).text()).toContain('Trang riêng');
+  });
+
   it('turns a page that failed while the database is down into the 503 page, and leaves other errors alone', async () => {
     let databaseDown = true;
     const url = await serve(

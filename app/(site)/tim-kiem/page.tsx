@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { Fragment } from 'react';
 import { getDb } from '@/lib/db/client';
 import { getPublicSections } from '@/lib/sections/public';
@@ -40,13 +41,26 @@ function pageHref(query: SearchQuery, page: number) {
   return `/tim-kiem?${params}`;
 }
 
+/**
+ * The query as asked, with what is wrong in it set aside: a bad date is reported and left out,
+ * and the rest is still searched (a 201-character query is reported and searches nothing).
+ */
+function readSearchQuery(typed: Record<string, string | undefined>): { query: SearchQuery; problem: string | null } {
+  const parsed = searchQuerySchema.safeParse(typed);
+  if (parsed.success) return { query: parsed.data, problem: null };
+  const wrong = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+  const rest = searchQuerySchema.safeParse(Object.fromEntries(Object.entries(typed).filter(([key]) => !wrong.has(key))));
+  return { query: rest.success ? rest.data : { q: '', page: 1, section: undefined }, problem: parsed.error.issues[0]?.message ?? 'Yêu cầu tìm kiếm không hợp lệ.' };
+}
+
 /** Search is per query, so it is rendered on each request; the index makes it cheap (see npm run bench). */
 export default async function SearchPage({ searchParams }: Props) {
-  const raw = await searchParams;
-  const parsed = searchQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const query: SearchQuery = parsed.success ? parsed.data : { q: '', page: 1, section: undefined };
+  const typed = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const { query, problem } = readSearchQuery(typed);
   const [sections, result] = await Promise.all([getPublicSections(), searchArticles(getDb(), query)]);
   const hasQuery = query.q.trim().length > 0;
+  // Past the last page (an old link, a hand-edited address): the last page there is.
+  if (result.pageCount > 0 && query.page > result.pageCount) redirect(pageHref(query, result.pageCount));
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -56,7 +70,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <label htmlFor="tim-q" className="mb-1 block text-sm font-semibold">
             Từ khóa
           </label>
-          <input id="tim-q" name="q" type="search" defaultValue={query.q} maxLength={200} placeholder="Ví dụ: giáo dục, bưởi Đoan Hùng" className="w-full rounded border border-gray-300 px-3 py-2" />
+          <input id="tim-q" name="q" type="search" defaultValue={typed.q ?? ''} maxLength={200} placeholder="Ví dụ: giáo dục, bưởi Đoan Hùng" className="w-full rounded border border-gray-300 px-3 py-2" />
         </div>
         <div className="sm:col-span-2">
           <label htmlFor="tim-muc" className="mb-1 block text-sm font-semibold">
@@ -75,13 +89,13 @@ export default async function SearchPage({ searchParams }: Props) {
           <label htmlFor="tim-tu" className="mb-1 block text-sm font-semibold">
             Từ ngày
           </label>
-          <input id="tim-tu" name="from" type="date" defaultValue={query.from ?? ''} className="w-full rounded border border-gray-300 px-3 py-2" />
+          <input id="tim-tu" name="from" type="date" defaultValue={typed.from ?? ''} className="w-full rounded border border-gray-300 px-3 py-2" />
         </div>
         <div className="sm:col-span-2">
           <label htmlFor="tim-den" className="mb-1 block text-sm font-semibold">
             Đến ngày
           </label>
-          <input id="tim-den" name="to" type="date" defaultValue={query.to ?? ''} className="w-full rounded border border-gray-300 px-3 py-2" />
+          <input id="tim-den" name="to" type="date" defaultValue={typed.to ?? ''} className="w-full rounded border border-gray-300 px-3 py-2" />
         </div>
         <div className="sm:col-span-6">
           <button type="submit" className="rounded bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark">
@@ -90,9 +104,9 @@ export default async function SearchPage({ searchParams }: Props) {
         </div>
       </form>
 
-      {!parsed.success ? (
+      {problem ? (
         <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {parsed.error.issues[0]?.message ?? 'Yêu cầu tìm kiếm không hợp lệ.'}
+          {problem}
         </p>
       ) : null}
 
