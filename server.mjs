@@ -106,7 +106,9 @@ const server = createServer((req, res) => {
       https,
       pages: finishedPages,
       outagePage,
-      notFoundPage: () => notFoundHtml,
+      // Not for previews: their own message ("the link is no longer valid") matters more there, and
+      // the people opening share links run JavaScript, which renders it.
+      notFoundPage: () => (req.url?.startsWith('/xem-truoc/') ? null : notFoundHtml),
       transformPage: islandsPages,
       ...(searchKey ? { shareForSeconds: SEARCH_CACHE_SECONDS, onFinished: (response) => searchResults.set(searchKey, response) } : {}),
     });
