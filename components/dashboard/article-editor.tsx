@@ -777,8 +777,9 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
 
             {base ? (
               <p className="text-xs text-muted">
-                Phiên bản {base.version} · Tạo lúc {formatVietnamDateTime(base.createdAt)}
-                {base.authorName ? ` bởi ${base.authorName}` : ''}
+                {/* The version number counts workflow steps too, so it is not named here: the history lists saved texts. */}
+                Tạo lúc {formatVietnamDateTime(base.createdAt)}
+                {base.authorName ? ` bởi ${base.authorName}` : ''} · Thay đổi gần nhất {formatVietnamDateTime(base.pendingEdit?.updatedAt ?? base.updatedAt)}
               </p>
             ) : null}
           </div>
