@@ -22,8 +22,9 @@ for (const path of readerPages) {
   });
 }
 
-test('no WCAG 2.1 A/AA violations on the 404 page', async ({ page }) => {
+test('no WCAG 2.1 A/AA violations on the 404 pages', async ({ page }) => {
   await expectNoViolations(page, '/khong-co-trang-nay', 404);
+  await expectNoViolations(page, '/tin-trong-tinh/khong-co-bai-nay', 404);
 });
 
 test('no WCAG 2.1 A/AA violations in high-contrast mode and at the largest text size', async ({ page }) => {
