@@ -166,6 +166,9 @@ if (nginx) {
   await waitFor(`http://127.0.0.1:${NGINX_PORT}/api/health`);
   await waitFor(`http://127.0.0.1:${STATIC_PORT}/article.html`);
   console.log('== through nginx (docs/nginx.conf) and nginx static file');
+  // A phone photo must reach the site (which answers 401 here: no session), not stop at nginx (413).
+  const upload = await fetch(`http://127.0.0.1:${NGINX_PORT}/api/media`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(4 * 1024 * 1024) });
+  console.log(`  a 4 MB upload through nginx: ${upload.status === 413 ? 'refused by nginx (413): raise client_max_body_size' : `passed to the site (${upload.status})`}`);
   const proxied = await cannon({ url: `http://127.0.0.1:${NGINX_PORT}${articlePath}`, headers: { 'accept-encoding': 'gzip' } });
   record('nginx micro-cache article', proxied);
   const stat = await cannon({ url: `http://127.0.0.1:${STATIC_PORT}/article.html`, headers: { 'accept-encoding': 'gzip' } });
