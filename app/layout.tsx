@@ -1,13 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import './globals.css';
-import { siteConfig, siteUrl } from '@/lib/site/config';
+import { SITE_DESCRIPTION, siteConfig, siteUrl } from '@/lib/site/config';
 import { readerPreferencesBootScript } from '@/lib/site/text-size';
 import { siteFontStack } from './fonts';
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
   title: { default: `${siteConfig.name} – ${siteConfig.tagline}`, template: `%s | ${siteConfig.name}` },
-  description: 'Tin tức thời sự, kinh tế, văn hóa, giáo dục, thể thao và du lịch của tỉnh.',
+  description: SITE_DESCRIPTION,
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#9b1c1c' };

@@ -8,6 +8,8 @@ test('the printed article keeps the story and its address, not the site around i
   const pdf = await page.pdf({ format: 'A4', printBackground: false });
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
   const flat = text.replace(/\s+/g, ' ');
+  // It opens with where it came from (the site's header itself is not printed).
+  expect(flat.trim().slice(0, 80)).toContain('Tin Đất Tổ – Cổng thông tin điện tử của tỉnh');
   expect(flat).toContain('Đẩy mạnh truyền thông');
   expect(flat).toContain(seedArticleTitle.split(' ').slice(-4).join(' '));
   expect(flat).toContain('09/10/2019 15:34');

@@ -14,13 +14,19 @@ test('a reader rates an article once; the count is live', async ({ page }) => {
   await rating.getByRole('button', { name: 'Đánh giá 4 sao' }).click();
   await expect(rating.getByRole('status')).toHaveText('Cảm ơn bạn đã đánh giá 4 sao.');
   await expect(heading).toHaveText(`Đánh giá bài viết (${before + 1})`);
+  // The stars given show at once, and only the fourth is "pressed" for screen readers.
+  const pressed = () => rating.getByRole('button', { pressed: true });
+  await expect(pressed()).toHaveAccessibleName('Đánh giá 4 sao');
 
   // The page itself is cached; the count still shows the vote after a reload.
   await page.reload();
   await expect(heading).toHaveText(`Đánh giá bài viết (${before + 1})`);
+  await expect(pressed()).toHaveAccessibleName('Đánh giá 4 sao');
   await rating.getByRole('button', { name: 'Đánh giá 2 sao' }).click();
   await expect(rating.getByRole('status')).toHaveText(/Bạn đã đánh giá bài viết này rồi/);
   await expect(heading).toHaveText(`Đánh giá bài viết (${before + 1})`);
+  // A second try does not wipe out the stars given.
+  await expect(pressed()).toHaveAccessibleName('Đánh giá 4 sao');
 });
 
 test('the rating API refuses bad input with 422 and a Vietnamese message', async ({ request }) => {

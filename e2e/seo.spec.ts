@@ -372,3 +372,27 @@ test('publishing refreshes the feeds at once, and hostile titles stay text every
   // the article: the invalidation poller expires the same tags again within 2 s.
   await expect.poll(async () => (await request.get('/')).text(), { timeout: 10_000 }).not.toContain(article.slug);
 });
+
+test('every listing page and the article name the site to link previews and announce their feeds', async ({ page }) => {
+  const meta = (property: string) => page.locator(`meta[property="${property}"]`).getAttribute('content');
+  const feeds = async () => page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+  for (const [path, title] of [['/', 'Tin Đất Tổ – Cổng thông tin điện tử của tỉnh'], ['/tin-trong-tinh', 'Tin trong tỉnh'], ['/the/giao-duc', 'Từ khóa: Giáo dục'], ['/tac-gia/huyen-trang', 'Tác giả: Huyền Trang']] as const) {
+    await page.goto(path);
+    expect(await meta('og:site_name'), path).toBe('Tin Đất Tổ');
+    expect(await meta('og:title'), path).toBe(title);
+    expect(await meta('og:url'), path).toMatch(new RegExp(`${path === '/' ? '/$' : `${path}$`}`));
+    expect((await feeds()).some((href) => href?.endsWith('/rss.xml')), path).toBe(true);
+  }
+  await page.goto('/tin-trong-tinh');
+  expect(await feeds()).toEqual(expect.arrayContaining([expect.stringMatching(/\/tin-trong-tinh\/rss\.xml$/)]));
+
+  await page.goto(seedArticlePath);
+  expect(await meta('og:site_name')).toBe('Tin Đất Tổ');
+  // A description cut short ends on a whole word and says so.
+  const description = (await meta('og:description')) ?? '';
+  expect(description.length).toBeLessThanOrEqual(200);
+  expect(description).toMatch(/…$/);
+  expect((await feeds()).length).toBeGreaterThanOrEqual(2);
+  // And the footer offers the feed to readers.
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'RSS: tin mới' })).toHaveAttribute('href', '/rss.xml');
+});

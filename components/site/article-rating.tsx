@@ -35,10 +35,11 @@ export function ArticleRating({ articleId }: { articleId: number }) {
       });
       const data = await response.json().catch(() => ({}));
       if (response.ok) {
-        setSummary(data.summary);
+        // The answer carries the article's totals; the reader's own stars are the ones just given.
+        setSummary({ ...data.summary, myStars: stars });
         setMessage(`Cảm ơn bạn đã đánh giá ${stars} sao.`);
       } else if (response.status === 409) {
-        if (data.summary) setSummary(data.summary);
+        if (data.summary) setSummary((previous) => ({ ...data.summary, myStars: data.summary.myStars ?? previous?.myStars ?? null }));
         setMessage(data.error ?? 'Bạn đã đánh giá bài viết này rồi.');
       } else {
         setMessage(data.error ?? 'Chưa gửi được đánh giá. Vui lòng thử lại.');
@@ -80,7 +81,8 @@ export function ArticleRating({ articleId }: { articleId: number }) {
             value={stars}
             disabled={pending}
             aria-label={`Đánh giá ${stars} sao`}
-            aria-pressed={voted !== null ? voted >= stars : undefined}
+            // Only the star given is "pressed": screen readers then say which rating it was.
+            aria-pressed={voted !== null ? voted === stars : undefined}
             className={`text-3xl leading-none transition-colors hover:text-amber-500 disabled:opacity-60 ${
               voted !== null && voted >= stars ? 'text-amber-500' : 'text-gray-500'
             }`}

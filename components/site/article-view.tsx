@@ -1,5 +1,5 @@
 import type { PublicArticle } from '@/lib/articles/queries';
-import { articlePath, siteUrl } from '@/lib/site/config';
+import { articlePath, siteConfig, siteUrl } from '@/lib/site/config';
 import { formatVietnamDateTime, toVietnamOffsetIso } from '@/lib/time/format';
 import { ArticleBody, ArticleFigure } from './article-body';
 import { ArticleDiscovery } from './article-discovery';
@@ -35,6 +35,10 @@ export function ArticleView({ article, mode = 'public' }: { article: PublicArtic
           </li>
         </ol>
       </nav>
+      {/* A printed page says where it came from: the header is not printed. */}
+      <p className="print-only mb-3 border-b-2 border-brand pb-1 text-lg font-bold text-brand">
+        {siteConfig.name} <span className="text-sm font-normal text-ink">– {siteConfig.tagline}</span>
+      </p>
       <p className="print-only text-sm font-semibold uppercase">{article.section.name}</p>
       <h1 id="tieu-de" className="text-2xl font-bold leading-snug text-ink sm:text-3xl">
         {article.title}

@@ -1,5 +1,6 @@
 import { ArticleRating } from './article-rating';
 import { ContrastToggle } from './contrast-toggle';
+import { MenuDismiss } from './menu-dismiss';
 import { PrintButton } from './print-button';
 import { ShareButtons } from './share-buttons';
 import { TextSizeControl } from './text-size-control';
@@ -15,6 +16,6 @@ import { ViewBeacon } from './view-beacon';
  * Next.js's client APIs (next/navigation, next/link, next/image): there is no
  * Next.js in the browser to answer them. Props must survive JSON.
  */
-export const readerIslands = { ArticleRating, ContrastToggle, PrintButton, ShareButtons, TextSizeControl, ViewBeacon };
+export const readerIslands = { ArticleRating, ContrastToggle, MenuDismiss, PrintButton, ShareButtons, TextSizeControl, ViewBeacon };
 
 export type IslandName = keyof typeof readerIslands;

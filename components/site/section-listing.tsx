@@ -5,6 +5,7 @@ import { getPublicSection } from '@/lib/sections/public';
 import { SECTION_PAGE_SIZE, sectionPath } from '@/lib/site/config';
 import { ArticleCard } from './article-card';
 import { Pagination } from './pagination';
+import { listingMetadata } from '@/lib/seo/page-metadata';
 
 /** Parses the page number of a section URL; anything but a positive integer is a 404. */
 export function parsePageNumber(raw: string): number {
@@ -17,11 +18,12 @@ export function parsePageNumber(raw: string): number {
 export async function sectionMetadata(sectionSlug: string, page: number): Promise<Metadata> {
   const section = await getPublicSection(sectionSlug);
   if (!section) return {};
-  return {
+  return listingMetadata({
     title: page > 1 ? `${section.name} – Trang ${page}` : section.name,
     description: section.description ?? undefined,
-    alternates: { canonical: sectionPath(section.slug, page) },
-  };
+    path: sectionPath(section.slug, page),
+    section,
+  });
 }
 
 export async function SectionListing({ sectionSlug, page }: { sectionSlug: string; page: number }) {

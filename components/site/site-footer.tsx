@@ -12,6 +12,11 @@ export function SiteFooter({ sections }: { sections: Section[] }) {
           <p>
             Thư điện tử: <a className="underline" href={`mailto:${siteConfig.email}`}>{siteConfig.email}</a>
           </p>
+          <p className="mt-2">
+            <a className="underline" href="/rss.xml" type="application/rss+xml">
+              RSS: tin mới
+            </a>
+          </p>
         </div>
         <nav aria-label="Chuyên mục ở chân trang" className="md:col-span-2">
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">

@@ -39,6 +39,7 @@ export function SiteHeader({ sections }: { sections: Section[] }) {
             </svg>
             Chuyên mục
           </summary>
+          <Island name="MenuDismiss" props={{}} />
           <nav aria-label="Chuyên mục" className="absolute right-0 z-20 mt-2 max-h-[70vh] w-64 overflow-y-auto rounded border border-gray-200 bg-white p-2 shadow-lg">
             <ul>
               <li>

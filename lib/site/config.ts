@@ -21,3 +21,6 @@ export function sectionPath(sectionSlug: string, page = 1): string {
 }
 
 export const SECTION_PAGE_SIZE = 6;
+
+/** What the site is, for search results and link previews. */
+export const SITE_DESCRIPTION = 'Tin tức thời sự, kinh tế, văn hóa, giáo dục, thể thao và du lịch của tỉnh.';

@@ -7,6 +7,8 @@ import { PUBLISHER_LOGO } from '@/lib/seo/brand-image';
 import { articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { articlePath, siteConfig, siteUrl } from '@/lib/site/config';
 import { toVietnamOffsetIso } from '@/lib/time/format';
+import { feedAlternates } from '@/lib/seo/page-metadata';
+import { shortenForImage } from '@/lib/seo/og-text';
 
 // Rendered on first request, then served from the cache until a write
 // refreshes its tags (lib/cache/tags.ts); the timer is only a safety net.
@@ -23,14 +25,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getPublicArticle(slug);
   if (!article) return { title: 'Không tìm thấy bài viết', robots: { index: false } };
   const path = articlePath(article.section.slug, article.slug);
-  const description = article.seoDescription ?? article.lead.slice(0, 200);
+  const description = article.seoDescription ?? shortenForImage(article.lead, 200);
   return {
     title: article.seoTitle ?? article.title,
     description,
-    alternates: { canonical: path },
+    alternates: { canonical: path, types: feedAlternates(article.section) },
     authors: [{ name: article.byline }],
     openGraph: {
       type: 'article',
+      siteName: siteConfig.name,
       title: article.title,
       description,
       url: path,
@@ -60,7 +63,7 @@ export default async function ArticlePage({ params }: Props) {
   const origin = siteUrl();
   const structured = {
     title: article.title,
-    description: article.seoDescription ?? article.lead.slice(0, 200),
+    description: article.seoDescription ?? shortenForImage(article.lead, 200),
     byline: article.byline,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,

@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
 import { getPublicHomePage } from '@/lib/articles/public';
 import { ArticleCard } from '@/components/site/article-card';
-import { siteConfig } from '@/lib/site/config';
+import { listingMetadata } from '@/lib/seo/page-metadata';
+import { SITE_DESCRIPTION, siteConfig } from '@/lib/site/config';
 
 // The front page is served at "/" (rewritten here by next.config.ts) so it is
 // rendered on first request and cached, never at build time.
@@ -11,7 +12,7 @@ export function generateStaticParams() {
   return [];
 }
 
-export const metadata = { alternates: { canonical: '/' } };
+export const metadata = listingMetadata({ title: `${siteConfig.name} – ${siteConfig.tagline}`, description: SITE_DESCRIPTION, path: '/' });
 
 export default async function HomePage({ params }: { params: Promise<{ edition: string }> }) {
   const { edition } = await params;
