@@ -3,7 +3,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEditor } from '@tiptap/react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { can, statusLabels, type WorkflowAction } from '@/lib/articles/policy';
 import { allowedWorkflow, fieldLabels, groupFieldErrors, type DashboardAction } from '@/lib/dashboard/article-actions';
@@ -56,7 +55,7 @@ type FormState = {
   seoDescription: string;
 };
 
-type Problem = { message: string; fieldErrors: Record<string, string[]> };
+type Problem = { message: string; fieldErrors: Record<string, string[]>; offline?: boolean };
 type Conflict = { message: string; current: EditableArticle };
 
 function formFrom(a: EditableArticle): FormState {
@@ -111,7 +110,6 @@ export function ArticleEditor({ articleId }: { articleId: number | null }) {
 
 function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableArticle | null; sections: Section[]; tagSuggestions: string[] }) {
   const user = useDashboardUser();
-  const router = useRouter();
   const queryClient = useQueryClient();
   const labelId = useId();
 
@@ -259,7 +257,8 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
       setProblem({ message: error.message, fieldErrors });
       return;
     }
-    setProblem({ message: errorMessage(error), fieldErrors: {} });
+    // No answer at all (offline, server unreachable): nothing for the writer to fix; saved once the network is back.
+    setProblem({ message: errorMessage(error), fieldErrors: {}, offline: error instanceof TypeError });
   }
 
   async function save(options: { baseVersion?: number } = {}): Promise<EditableArticle | null> {
@@ -277,7 +276,9 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
       adopt(saved, seq);
       // The address the server settled on (e.g. "…-2" when the title's was taken), unless the user has typed since.
       setForm((f) => (f.slug === sent.slug && f.title === sent.title ? { ...f, slug: saved.slug } : f));
-      if (!current) router.replace(`/quan-tri/bai-viet/${saved.id}`);
+      // The new draft's own address, without leaving this page: an autosave may come while the
+      // writer is still typing, and a navigation would put the form back to what was sent.
+      if (!current) window.history.replaceState(null, '', `/quan-tri/bai-viet/${saved.id}`);
       return saved;
     } catch (error) {
       showError(error);
@@ -289,12 +290,23 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
   }
 
   // Autosave: three seconds after the last change, and again after a save if typing went on meanwhile.
+  // A new article is saved as a draft as soon as it has a title the server takes and a section,
+  // so a story written on a phone is not lost to a closed tab or the Back button.
+  const creatable = form.title.trim().length >= 5 && form.title.trim().length <= 250 && Boolean(form.sectionId);
   useEffect(() => {
-    if (!base || !dirty || conflict || !canEdit) return;
+    if ((!base && !creatable) || !dirty || conflict || !canEdit) return;
     const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
     // save() reads refs, so the render it comes from does not matter.
-  }, [changeTick, base, dirty, conflict, canEdit]);
+  }, [changeTick, base, creatable, dirty, conflict, canEdit]);
+
+  // Back online after a failed save: save at once, without waiting for the next keystroke.
+  useEffect(() => {
+    if (!problem?.offline) return;
+    const retry = () => void save();
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [problem]);
 
   // Leaving with unsaved changes asks first: closing the tab, and links inside the dashboard.
   useEffect(() => {
@@ -304,6 +316,8 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
       event.returnValue = '';
     };
     const onClick = (event: MouseEvent) => {
+      // A link inside the text being written is being edited, not followed.
+      if ((event.target as Element | null)?.closest?.('[contenteditable="true"]')) return;
       const link = (event.target as Element | null)?.closest?.('a[href]');
       if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
       const href = link.getAttribute('href') ?? '';
@@ -436,7 +450,9 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
       ? 'Chưa lưu: có người vừa lưu bản khác'
       : dirty || !base
         ? problem
-          ? 'Chưa lưu: cần sửa lỗi'
+          ? problem.offline
+            ? 'Chưa lưu: đang chờ kết nối mạng'
+            : 'Chưa lưu: cần sửa lỗi'
           : 'Chưa lưu'
         : savedAt
           ? `Đã lưu lúc ${formatVietnamSavedAt(savedAt)}`
@@ -545,7 +561,8 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
                 id="article-title"
                 type="text"
                 value={form.title}
-                disabled={!canEdit}
+                // Read-only rather than disabled: a long title can still be scrolled and selected on a phone.
+                readOnly={!canEdit}
                 onChange={(e) => setField('title', e.target.value)}
                 className={`${inputClass} text-lg font-semibold sm:text-lg`}
                 {...errorProps('title', 'article-title-count')}

@@ -1,6 +1,7 @@
 'use client';
 
 import { mergeAttributes, Node } from '@tiptap/core';
+import { NodeSelection } from '@tiptap/pm/state';
 import { NodeViewWrapper, ReactNodeViewRenderer, useEditorState, type ReactNodeViewProps } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -73,8 +74,12 @@ export const Figure = Node.create({
     return {
       insertFigure:
         (attrs) =>
-        ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs }),
+        ({ commands, state }) =>
+          // A selected image (just inserted, or tapped) stays: the new one goes after it, where
+          // insertContent would replace it, caption and all.
+          state.selection instanceof NodeSelection
+            ? commands.insertContentAt(state.selection.to, { type: this.name, attrs })
+            : commands.insertContent({ type: this.name, attrs }),
     };
   },
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '@/lib/dashboard/api-client';
 import { queryKeys } from '@/lib/dashboard/query-keys';
@@ -36,9 +36,20 @@ export function PreviewWorkspace({ articleId }: { articleId: number }) {
   const [frameKey, setFrameKey] = useState(0);
   const queryClient = useQueryClient();
   const links = useQuery({ queryKey: queryKeys.articles.previewLinks(articleId), queryFn: () => api<PreviewLink[]>(`/api/articles/${articleId}/preview-links`) });
+  // A double tap makes one link: the mutation's own pending state reaches the button a moment too late.
+  const creating = useRef(false);
   const create = useMutation({
-    mutationFn: () => api<Created>(`/api/articles/${articleId}/preview-links`, { method: 'POST', json: { expiresInHours: hours } }),
+    mutationFn: async () => {
+      if (creating.current) return null;
+      creating.current = true;
+      try {
+        return await api<Created>(`/api/articles/${articleId}/preview-links`, { method: 'POST', json: { expiresInHours: hours } });
+      } finally {
+        creating.current = false;
+      }
+    },
     onSuccess: (link) => {
+      if (!link) return;
       setCreated(link);
       setCopied('');
       void queryClient.invalidateQueries({ queryKey: queryKeys.articles.previewLinks(articleId) });

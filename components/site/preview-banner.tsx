@@ -7,7 +7,15 @@ export function PreviewBanner({ status, savedAt, via, pending = false }: { statu
     <div role="note" aria-label="Bản xem trước" className="no-print sticky top-0 z-30 border-b-2 border-amber-500 bg-amber-50 px-4 py-2 text-sm text-amber-950">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2">
         <p>
-          <strong className="uppercase">{pending ? 'Bản sửa chờ đăng – bạn đọc vẫn thấy bản đang xuất bản' : status === 'published' ? 'Bản xem trước' : 'Bản nháp – chưa xuất bản'}</strong>
+          <strong className="uppercase">{pending
+            ? 'Bản sửa chờ đăng – bạn đọc vẫn thấy bản đang xuất bản'
+            : status === 'published'
+              ? 'Bản xem trước'
+              : status === 'unpublished'
+                ? 'Bài đã gỡ – bạn đọc không xem được'
+                : status === 'scheduled'
+                  ? 'Bài hẹn giờ – chưa xuất bản'
+                  : 'Bản nháp – chưa xuất bản'}</strong>
           <span className="mx-2" aria-hidden="true">·</span>
           Trạng thái: <strong>{statusLabels[status]}</strong>
           <span className="mx-2" aria-hidden="true">·</span>

@@ -1,9 +1,10 @@
 import { roleLabels, statusLabels } from '@/lib/articles/policy';
+import type { AuditAction } from '@/lib/audit/log';
 import type { ArticleStatus, UserRole } from '@/lib/db/schema';
 import { formatVietnamDateTime } from '@/lib/time/format';
 
 /** Audit actions in plain Vietnamese; unknown actions fall back to their code. */
-export const auditActionLabels: Record<string, string> = {
+export const auditActionLabels: Record<AuditAction, string> = {
   sign_in: 'Đăng nhập',
   sign_in_failed: 'Đăng nhập thất bại',
   'article.create': 'Tạo bài viết',
@@ -14,6 +15,8 @@ export const auditActionLabels: Record<string, string> = {
   'article.unpublish': 'Gỡ bài viết',
   'article.back_to_draft': 'Trả bài về nháp',
   'article.restore': 'Khôi phục phiên bản bài viết',
+  'article.publish_pending': 'Đăng bản sửa',
+  'article.discard_pending': 'Bỏ bản sửa',
   'media.update': 'Sửa thông tin ảnh',
   'media.delete': 'Xóa ảnh',
   'section.create': 'Tạo chuyên mục',
@@ -35,7 +38,7 @@ export const entityTypeLabels: Record<string, string> = {
 };
 
 export function auditActionLabel(action: string): string {
-  return auditActionLabels[action] ?? action;
+  return (auditActionLabels as Record<string, string>)[action] ?? action;
 }
 
 const isStatus = (v: unknown): v is ArticleStatus => typeof v === 'string' && v in statusLabels;
@@ -48,6 +51,7 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatVietnamDateTime(value);
   if (value === true) return 'có';
   if (value === false) return 'không';
+  if (Array.isArray(value)) return value.length ? value.map(describeValue).join(', ') : 'không có';
   if (value && typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${detailLabels[k] ?? k}: ${describeValue(v)}`)
@@ -68,6 +72,7 @@ const detailLabels: Record<string, string> = {
   fromVersion: 'Từ phiên bản',
   newVersion: 'Phiên bản mới',
   fileName: 'Tệp',
+  articles: 'Dùng trong bài',
   scheduled: 'Theo lịch hẹn',
 };
 
