@@ -20,7 +20,7 @@ export function buttonClass(variant: ButtonVariant = 'secondary', size: 'sm' | '
 }
 
 export const inputClass =
-  'w-full rounded border border-gray-300 bg-white px-3 py-2 text-base sm:text-sm aria-[invalid=true]:border-red-600 disabled:bg-gray-100 disabled:text-muted read-only:bg-gray-100';
+  'w-full rounded border border-gray-300 bg-white px-3 py-2 text-base sm:text-sm aria-[invalid=true]:border-red-600 disabled:bg-gray-100 disabled:text-muted';
 
 export const labelClass = 'mb-1 block text-sm font-semibold';
 
