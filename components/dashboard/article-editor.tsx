@@ -564,7 +564,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
                 // Read-only rather than disabled: a long title can still be scrolled and selected on a phone.
                 readOnly={!canEdit}
                 onChange={(e) => setField('title', e.target.value)}
-                className={`${inputClass} text-lg font-semibold sm:text-lg ${canEdit ? '' : 'bg-gray-100 text-muted'}`}
+                className={`${inputClass} text-lg font-semibold sm:text-lg ${canEdit ? '' : 'bg-gray-100! text-muted'}`}
                 {...errorProps('title', 'article-title-count')}
               />
               <CharacterCount id="article-title-count" value={form.title} max={250} />
