@@ -70,13 +70,46 @@ test('a reporter writes an article with an image and caption and submits it; no 
   await expect(dialog).toBeHidden();
   await page.getByLabel('Chú thích ảnh').fill('Tuyến đường mới được khánh thành');
 
-  await page.getByRole('button', { name: 'Lưu nháp' }).click();
+  // A second picture goes after the first (the first, just inserted, is still selected): both stay.
+  await page.getByRole('button', { name: 'Chèn ảnh' }).click();
+  const second = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#3b6ea5' } }).jpeg().toBuffer();
+  await dialog.getByLabel('Chọn ảnh').setInputFiles({ name: 'le-khanh-thanh.jpg', mimeType: 'image/jpeg', buffer: second });
+  await dialog.getByLabel('Mô tả ảnh (alt)').fill('Lễ khánh thành tuyến đường');
+  await dialog.getByRole('button', { name: 'Lưu mô tả và chọn ảnh' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Chú thích ảnh')).toHaveCount(2);
+  await expect(page.getByLabel('Chú thích ảnh').first()).toHaveValue('Tuyến đường mới được khánh thành');
+
+  // Nobody pressed "Lưu nháp": the new article saved itself as a draft; saving it takes it to its own address.
+  await expect(saveStatus(page)).toHaveText(/Đã lưu lúc/, { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.waitForURL(/\/quan-tri\/bai-viet\/\d+$/);
   await expect(saveStatus(page)).toHaveText(/Đã lưu lúc/);
+  await expect(page.getByLabel('Chú thích ảnh').first()).toHaveValue('Tuyến đường mới được khánh thành');
+  await expect(page.getByLabel('Bút danh')).toHaveValue('Huyền Trang');
   await expect(page.getByRole('button', { name: 'Xuất bản' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Gửi duyệt' }).click();
   await expect(page.getByText('Đã gửi bài cho biên tập viên duyệt.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Xuất bản' })).toHaveCount(0);
+  await context.close();
+});
+
+test('a save that meets no network waits for it, and goes through once it is back', async ({ browser }) => {
+  const { context, page } = await signIn(browser, 'reporter@example.com');
+  await page.getByRole('link', { name: 'Viết bài mới' }).first().click();
+  await page.getByLabel('Tiêu đề', { exact: true }).fill(`Bài viết trên đường đi ${Date.now() % 100000}`);
+  await page.getByLabel('Chuyên mục').selectOption({ label: 'Tin trong tỉnh' });
+  await expect(saveStatus(page)).toHaveText(/Đã lưu lúc/, { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.waitForURL(/\/quan-tri\/bai-viet\/\d+$/);
+  await expect(saveStatus(page)).toHaveText(/Đã lưu lúc/);
+  await context.setOffline(true);
+  await page.getByLabel('Sapo').fill('Viết tiếp khi mất sóng.');
+  await expect(saveStatus(page)).toHaveText('Chưa lưu: đang chờ kết nối mạng');
+  await context.setOffline(false);
+  await expect(saveStatus(page)).toHaveText(/Đã lưu lúc/);
+  await page.reload();
+  await expect(page.getByLabel('Sapo')).toHaveValue('Viết tiếp khi mất sóng.');
   await context.close();
 });
 

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEditor } from '@tiptap/react';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { can, statusLabels, type WorkflowAction } from '@/lib/articles/policy';
 import { allowedWorkflow, fieldLabels, groupFieldErrors, type DashboardAction } from '@/lib/dashboard/article-actions';
@@ -111,6 +112,7 @@ export function ArticleEditor({ articleId }: { articleId: number | null }) {
 function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableArticle | null; sections: Section[]; tagSuggestions: string[] }) {
   const user = useDashboardUser();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const labelId = useId();
 
   const [base, setBase] = useState<EditableArticle | null>(initial);
@@ -261,7 +263,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
     setProblem({ message: errorMessage(error), fieldErrors: {}, offline: error instanceof TypeError });
   }
 
-  async function save(options: { baseVersion?: number } = {}): Promise<EditableArticle | null> {
+  async function save(options: { baseVersion?: number; explicit?: boolean } = {}): Promise<EditableArticle | null> {
     if (savingRef.current || !editor) return null;
     savingRef.current = true;
     setSaving(true);
@@ -276,9 +278,10 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
       adopt(saved, seq);
       // The address the server settled on (e.g. "…-2" when the title's was taken), unless the user has typed since.
       setForm((f) => (f.slug === sent.slug && f.title === sent.title ? { ...f, slug: saved.slug } : f));
-      // The new draft's own address, without leaving this page: an autosave may come while the
-      // writer is still typing, and a navigation would put the form back to what was sent.
-      if (!current) window.history.replaceState(null, '', `/quan-tri/bai-viet/${saved.id}`);
+      // The new draft takes its own address when the writer saves it, not on an autosave: that may
+      // come while they are still typing, and changing the address renders the page anew from what
+      // was sent. Until then later saves go to the draft already made.
+      if (options.explicit && /\/bai-viet\/moi$/.test(window.location.pathname)) router.replace(`/quan-tri/bai-viet/${saved.id}`);
       return saved;
     } catch (error) {
       showError(error);
@@ -501,7 +504,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
         ref={formElement}
         onSubmit={(e) => {
           e.preventDefault();
-          if (canEdit) void save();
+          if (canEdit) void save({ explicit: true });
         }}
         noValidate
         aria-label={base ? 'Sửa bài viết' : 'Viết bài mới'}
