@@ -1,8 +1,20 @@
 import type { DB } from '../db/client';
-import type { ArticleStatus } from '../db/schema';
+import type { ArticleStatus, UserRole } from '../db/schema';
+import type { Actor } from './policy';
 import { documentFromParagraphs } from './body';
 
 let counter = 0;
+
+/** An active account of a role, as the commands see it. */
+export async function insertUser(db: DB, role: UserRole, email = `nguoi-${++counter}@example.com`, displayName = email.split('@')[0]!): Promise<Actor> {
+  const now = new Date().toISOString();
+  const row = await db
+    .insertInto('users')
+    .values({ email, display_name: displayName, role, password_hash: null, active: 1, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, role };
+}
 
 export async function insertSection(db: DB, slug = `muc-${++counter}`, name = `Chuyên mục ${counter}`) {
   const now = new Date().toISOString();

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { ConflictError, ForbiddenError, ValidationError } from '../http/errors';
 import { createArticle, runWorkflow, updateArticle } from '../articles/commands';
 import { documentFromParagraphs } from '../articles/body';
-import { insertSection } from '../articles/test-fixtures';
+import { insertSection, insertUser } from '../articles/test-fixtures';
 import type { Actor } from '../articles/policy';
 import { deleteMedia, listMedia, sniffImageFormat, updateMediaMeta, uploadImage } from './commands';
 
@@ -86,8 +86,7 @@ describe('image uploads', () => {
   });
 
   it('lets a reporter describe their image only while it is in their own drafts; an editor’s change refreshes the pages showing it', async () => {
-    const now = new Date().toISOString();
-    const reporter = { id: (await t.db.insertInto('users').values({ email: 'pv-anh@example.com', display_name: 'PV', role: 'reporter', password_hash: null, active: 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id, role: 'reporter' as const };
+    const reporter = await insertUser(t.db, 'reporter');
     const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#789' } }).png().toBuffer();
     const image = await uploadImage(t.db, reporter, { name: 'pv.png', bytes: png }, { alt: 'Ảnh của phóng viên' });
     const section = await insertSection(t.db);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { createArticle, runWorkflow } from '../articles/commands';
 import { documentFromParagraphs } from '../articles/body';
-import { insertSection } from '../articles/test-fixtures';
+import { insertSection, insertUser } from '../articles/test-fixtures';
 import { getPublishedArticleBySlug, listSectionArticles } from '../articles/queries';
 import { ForbiddenError, NotFoundError } from '../http/errors';
 import type { Actor } from '../articles/policy';
@@ -72,8 +72,7 @@ describe('preview share links', () => {
   });
 
   it('stop working when the article is taken down, and a reporter cannot share it again', async () => {
-    const now = new Date().toISOString();
-    const editor: Actor = { id: (await t.db.insertInto('users').values({ email: 'btv-link@example.com', display_name: 'BTV', role: 'editor', password_hash: null, active: 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id, role: 'editor' };
+    const editor = await insertUser(t.db, 'editor');
     const article = await createArticle(t.db, reporter, { title: 'Bài sẽ bị gỡ', lead: 'Sapo', body: documentFromParagraphs(['Nội dung.']), sectionId, tags: [], coverMediaId: null, byline: 'PV', seoTitle: null, seoDescription: null });
     const link = await createPreviewLink(t.db, reporter, article.id, { expiresInHours: 48 });
     await runWorkflow(t.db, editor, article.id, { action: 'publish' });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { ConflictError, ValidationError } from '../http/errors';
 import type { Actor } from '../articles/policy';
+import { insertUser } from '../articles/test-fixtures';
 import { createSection } from '../sections/commands';
 import { createTag, renameTag } from './commands';
 
@@ -10,8 +11,7 @@ let editor: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const now = new Date().toISOString();
-  editor = { id: (await t.db.insertInto('users').values({ email: 'btv-the@example.com', display_name: 'BTV', role: 'editor', password_hash: null, active: 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id, role: 'editor' };
+  editor = await insertUser(t.db, 'editor');
 });
 afterAll(async () => t?.cleanup());
 

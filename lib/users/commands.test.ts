@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { createArticle } from '../articles/commands';
 import { documentFromParagraphs } from '../articles/body';
-import { insertSection } from '../articles/test-fixtures';
+import { insertSection, insertUser } from '../articles/test-fixtures';
 import type { Actor } from '../articles/policy';
 import { createPreviewLink, openPreviewLink } from '../previews/links';
 import { createUser, updateUser } from './commands';
@@ -12,8 +12,7 @@ let admin: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const now = new Date().toISOString();
-  admin = { id: (await t.db.insertInto('users').values({ email: 'qt@example.com', display_name: 'Quản trị', role: 'admin', password_hash: null, active: 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id, role: 'admin' };
+  admin = await insertUser(t.db, 'admin');
 });
 afterAll(async () => t?.cleanup());
 
