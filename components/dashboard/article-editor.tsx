@@ -424,6 +424,7 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
     title: form.title.trim(),
     lead: form.lead.trim(),
     text: editor ? plainTextOf(toServerBody(editor.getJSON())) : '',
+    tags: form.tags,
   });
 
   function onPicked(picked: MediaSummary) {
@@ -810,7 +811,6 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
         <div className="mt-8">
           <RevisionPanel
             articleId={base.id}
-            currentVersion={base.version}
             canRestore={canEdit}
             getCurrent={currentContent}
             onRestore={(r) => void restore(r)}

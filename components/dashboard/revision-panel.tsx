@@ -9,23 +9,21 @@ import { formatVietnamDateTime } from '@/lib/time/format';
 import { buttonClass, Loading, Notice } from './ui';
 import { DiffLegend, tidy, WordDiff } from './word-diff';
 
-export type ComparableContent = { title: string; lead: string; text: string };
+export type ComparableContent = { title: string; lead: string; text: string; tags: string[] };
 
 /**
  * "Lịch sử phiên bản": every save is a revision. Choosing one compares its
- * title, lead and text with what is in the editor now; restoring saves it as
+ * title, lead, text (pictures included) and tags with what is in the editor now; restoring saves it as
  * a new version, so nothing in between is lost.
  */
 export function RevisionPanel({
   articleId,
-  currentVersion,
   canRestore,
   getCurrent,
   onRestore,
   restoring,
 }: {
   articleId: number;
-  currentVersion: number;
   canRestore: boolean;
   getCurrent: () => ComparableContent;
   onRestore: (revision: RevisionSummary) => void;
@@ -52,7 +50,7 @@ export function RevisionPanel({
       ) : (
         <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
           <ol className="max-h-96 space-y-1 overflow-y-auto pr-1" aria-label="Các phiên bản, mới nhất trước">
-            {revisions.data.map((r) => {
+            {revisions.data.map((r, index) => {
               const active = r.id === selectedId;
               return (
                 <li key={r.id}>
@@ -64,7 +62,8 @@ export function RevisionPanel({
                   >
                     <span className="block font-semibold">
                       Phiên bản {r.version}
-                      {r.version === currentVersion ? <span className="font-normal text-muted"> (hiện tại)</span> : null}
+                      {/* Workflow steps (submit, publish…) take version numbers without a new text, so the newest saved text is named by place. */}
+                      {index === 0 ? <span className="font-normal text-muted"> (mới nhất)</span> : null}
                     </span>
                     <span className="block text-xs text-muted">
                       {formatVietnamDateTime(r.createdAt)}
@@ -123,6 +122,7 @@ function RevisionComparison({
     ['Tiêu đề', old.title, current.title],
     ['Sapo', old.lead, current.lead],
     ['Nội dung', old.text, current.text],
+    ['Từ khóa', old.tags.join(', '), current.tags.join(', ')],
   ];
   const same = rows.every(([, a, b]) => tidy(a) === tidy(b));
 
@@ -138,7 +138,7 @@ function RevisionComparison({
       <div className="mt-2">
         <DiffLegend removed="chỉ có trong phiên bản cũ" added="chỉ có trong nội dung đang soạn" />
       </div>
-      {same ? <p className="mt-3 text-sm">Tiêu đề, sapo và nội dung giống hệt nội dung đang soạn.</p> : null}
+      {same ? <p className="mt-3 text-sm">Tiêu đề, sapo, nội dung (cả ảnh) và từ khóa giống hệt nội dung đang soạn.</p> : null}
       <dl className="mt-3 space-y-3">
         {rows.map(([label, before, after]) => (
           <div key={label}>

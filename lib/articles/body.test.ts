@@ -33,5 +33,7 @@ describe('article body documents', () => {
     const doc = documentFromParagraphs(['Một', { mediaId: 2, caption: 'Ảnh' }, 'Hai']);
     expect(doc.content.map((n) => n.type)).toEqual(['paragraph', 'figure', 'paragraph']);
     expect(bodyPlainText(doc)).toBe('Một\n\nHai');
+    // Compared as versions, pictures count too.
+    expect(bodyPlainText(doc, { figures: true })).toBe('Một\n\n[Ảnh #2: Ảnh]\n\nHai');
   });
 });

@@ -48,7 +48,7 @@ export async function getRevision(db: DB, actor: Actor, articleId: number, revis
     createdBy: r.display_name,
     slug: r.slug,
     lead: r.lead,
-    text: bodyPlainText(parseBody(r.body)),
+    text: bodyPlainText(parseBody(r.body), { figures: true }),
     tags: JSON.parse(r.tags) as string[],
     sectionId: r.section_id,
   };

@@ -33,8 +33,9 @@ export function toServerBody(json: JSONContent): BodyDocument {
 }
 
 /** Plain text of a document, the same way the server computes it for revisions. */
+/** The text of a body as versions are compared: pictures included, one line each. */
 export function plainTextOf(doc: BodyDocument): string {
-  return bodyPlainText(doc);
+  return bodyPlainText(doc, { figures: true });
 }
 
 export const emptyBody: BodyDocument = { type: 'doc', content: [] };
