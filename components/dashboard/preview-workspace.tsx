@@ -109,7 +109,9 @@ export function PreviewWorkspace({ articleId }: { articleId: number }) {
               key={`${device}-${frameKey}`}
               title={`Xem trước ở độ rộng ${width} px`}
               src={`/xem-truoc/bai-viet/${articleId}`}
-              style={{ width, maxWidth: device === 'phone' ? '100%' : undefined }}
+              // Always the width it names, even on a phone narrower than the frame (the box scrolls):
+              // a squeezed frame would show a layout no reader gets.
+              style={{ width, minWidth: width }}
               className="mx-auto block h-[75vh] rounded bg-white shadow"
             />
           </div>
