@@ -602,7 +602,11 @@ function EditorForm({ initial, sections, tagSuggestions }: { initial: EditableAr
                 />
               </div>
               <p id="article-slug-hint" className="mt-1 text-xs text-muted">
-                {form.slugEdited ? 'Chữ thường không dấu, số và dấu gạch ngang. Xóa trống để tạo lại từ tiêu đề.' : 'Tự tạo từ tiêu đề; sửa nếu muốn đường dẫn khác.'}
+                {!canEdit
+                  ? 'Địa chỉ của bài trên trang.'
+                  : form.slugEdited
+                    ? 'Chữ thường không dấu, số và dấu gạch ngang. Xóa trống để tạo lại từ tiêu đề.'
+                    : 'Tự tạo từ tiêu đề; sửa nếu muốn đường dẫn khác.'}
               </p>
               <FieldError id="article-slug-error" messages={errors.slug} />
             </div>
