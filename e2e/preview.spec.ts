@@ -105,8 +105,11 @@ test('the dashboard previews at phone and desktop widths and manages share links
   await expect(desktop.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
 
   await page.getByLabel('Hết hạn sau').selectOption({ label: '1 ngày' });
-  await page.getByRole('button', { name: 'Tạo liên kết' }).click();
+  // A double tap makes one link.
+  const linksBefore = (await (await reporter.get(`/api/articles/${article.id}/preview-links`)).json()).length;
+  await page.getByRole('button', { name: 'Tạo liên kết' }).dblclick();
   const url = await page.getByLabel('Liên kết mới (chỉ hiện một lần)').inputValue();
+  await expect.poll(async () => (await (await reporter.get(`/api/articles/${article.id}/preview-links`)).json()).length).toBe(linksBefore + 1);
   expect(url).toMatch(/\/xem-truoc\/[A-Za-z0-9_-]{43}$/);
 
   const stranger = await browser.newContext();

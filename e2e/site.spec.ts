@@ -82,6 +82,16 @@ test.describe('on a phone', () => {
     }
     await page.goto('/');
     await expect(page.getByRole('navigation', { name: 'Chuyên mục chính' })).toBeHidden();
+    // The menu closes as menus do: Escape (back on its button), or a tap elsewhere.
+    const menu = page.getByRole('navigation', { name: 'Chuyên mục', exact: true });
+    await page.getByText('Chuyên mục', { exact: true }).click();
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await page.getByText('Chuyên mục', { exact: true }).click();
+    await expect(menu).toBeVisible();
+    await page.getByRole('main').tap({ position: { x: 20, y: 400 } });
+    await expect(menu).toBeHidden();
     await page.getByText('Chuyên mục', { exact: true }).click();
     await page.getByRole('navigation', { name: 'Chuyên mục', exact: true }).getByRole('link', { name: 'Du lịch' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Du lịch' })).toBeVisible();
