@@ -3,7 +3,7 @@ import { isPostgres, type DB } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import type { ArticleStatus, Database } from '../db/schema';
 import { writeAudit, type AuditAction } from '../audit/log';
-import { cacheTags } from '../cache/tags';
+import { articlePageTags } from '../cache/tags';
 import { expireTagsLocally, recordStaleTags } from '../cache/refresh';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import { slugify } from '../text/slug';
@@ -13,6 +13,7 @@ import { getArticleForActor, type EditableArticle } from './admin-queries';
 import { can, canCreateArticle, transitionFor, type Actor, type WorkflowAction } from './policy';
 import type { CreateArticleInput, UpdateArticleInput, WorkflowInput } from './schemas';
 import { loadPendingEdit, type ArticleSnapshot } from './pending';
+import { revokePreviewLinks } from '../previews/links';
 
 /**
  * Article writes. Each command checks the policy, writes in one transaction
@@ -59,13 +60,6 @@ async function requireArticle(tx: Tx, actor: Actor, id: number): Promise<NonNull
   // Not found and not allowed to see look the same from outside.
   if (!row || !can(actor, 'view', { authorId: row.author_id, status: row.status })) throw new NotFoundError('Không tìm thấy bài viết.');
   return row;
-}
-
-/** Pages that show an article: its own (old and new slug), its section(s), and every list. */
-function articleTags(...refs: Array<{ slug: string; sectionSlug: string } | null>): string[] {
-  const tags: string[] = [cacheTags.articleLists];
-  for (const ref of refs) if (ref) tags.push(cacheTags.articleSlug(ref.slug), cacheTags.section(ref.sectionSlug));
-  return tags;
 }
 
 const isLive = (status: ArticleStatus) => status === 'published';
@@ -273,7 +267,7 @@ async function applySnapshot(tx: Tx, current: NonNullable<ArticleRow>, snap: Art
   await setArticleTags(tx, current.id, snap.tags);
   await indexArticle(tx, current.id);
   await insertRevision(tx, current.id, version, snap, actorId, now);
-  return isLive(current.status) ? articleTags({ slug: current.slug, sectionSlug: current.section_slug }, { slug: snap.slug, sectionSlug }) : [];
+  return isLive(current.status) ? articlePageTags({ slug: current.slug, sectionSlug: current.section_slug }, { slug: snap.slug, sectionSlug }) : [];
 }
 
 /**
@@ -417,7 +411,7 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
     }
     if (input.action === 'unpublish') {
       // Taken down means taken down: share links stop showing it too.
-      await tx.updateTable('preview_links').set({ revoked_at: now }).where('article_id', '=', id).where('revoked_at', 'is', null).execute();
+      await revokePreviewLinks(tx, { articleId: id }, now);
     }
     await indexArticle(tx, id);
     await writeAudit(
@@ -426,7 +420,7 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
       now,
     );
     // Going live or leaving it changes public pages; moves between unpublished states do not.
-    const tags = isLive(current.status) || isLive(next) ? articleTags({ slug: current.slug, sectionSlug: current.section_slug }) : [];
+    const tags = isLive(current.status) || isLive(next) ? articlePageTags({ slug: current.slug, sectionSlug: current.section_slug }) : [];
     await recordStaleTags(tx, tags, now);
     return tags;
   });
@@ -455,7 +449,7 @@ export async function publishDueArticles(db: DB, now = new Date().toISOString())
       if (Number(result.numUpdatedRows) === 0) return;
       await indexArticle(tx, id);
       await writeAudit(tx, { actorId: null, action: 'article.publish', entityType: 'article', entityId: id, details: { from: 'scheduled', to: 'published', scheduled: true } }, now);
-      const tags = articleTags({ slug: row.slug, sectionSlug: row.section_slug });
+      const tags = articlePageTags({ slug: row.slug, sectionSlug: row.section_slug });
       await recordStaleTags(tx, tags, now);
       stale.push(...tags);
       published.push(id);

@@ -10,3 +10,10 @@ export const cacheTags = {
   section: (slug: string) => `section:${slug}`,
   sections: 'sections',
 } as const;
+
+/** Pages that show an article: every list, and its own page and section at each address given (old and new slug). */
+export function articlePageTags(...refs: Array<{ slug: string; sectionSlug: string } | null>): string[] {
+  const tags: string[] = [cacheTags.articleLists];
+  for (const ref of refs) if (ref) tags.push(cacheTags.articleSlug(ref.slug), cacheTags.section(ref.sectionSlug));
+  return tags;
+}

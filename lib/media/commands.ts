@@ -2,7 +2,7 @@ import sharp, { type OutputInfo } from 'sharp';
 import { z } from 'zod';
 import type { DB } from '../db/client';
 import { writeAudit } from '../audit/log';
-import { cacheTags } from '../cache/tags';
+import { articlePageTags } from '../cache/tags';
 import { expireTagsLocally, recordStaleTags } from '../cache/refresh';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import { slugify } from '../text/slug';
@@ -114,12 +114,15 @@ export async function updateMediaMeta(db: DB, actor: Actor, id: number, meta: Me
     const media = await tx.selectFrom('media').select(['id', 'uploaded_by', 'file_name']).where('id', '=', id).executeTakeFirst();
     if (!media) throw new NotFoundError('Không tìm thấy ảnh.');
     if (actor.role === 'reporter' && media.uploaded_by !== actor.id) throw new ForbiddenError('Phóng viên chỉ sửa được ảnh mình tải lên.');
-    const usedIn = await tx
-      .selectFrom('articles')
-      .innerJoin('sections', 'sections.id', 'articles.section_id')
-      .select(['articles.id', 'articles.slug', 'articles.status', 'articles.author_id', 'sections.slug as section_slug'])
-      .where('articles.id', 'in', [0, ...(await articlesUsing(tx, id))])
-      .execute();
+    const usingIds = await articlesUsing(tx, id);
+    const usedIn = usingIds.length
+      ? await tx
+          .selectFrom('articles')
+          .innerJoin('sections', 'sections.id', 'articles.section_id')
+          .select(['articles.id', 'articles.slug', 'articles.status', 'articles.author_id', 'sections.slug as section_slug'])
+          .where('articles.id', 'in', usingIds)
+          .execute()
+      : [];
     if (actor.role === 'reporter' && usedIn.some((a) => a.status !== 'draft' || a.author_id !== actor.id)) {
       throw new ForbiddenError('Ảnh đang được dùng trong bài đã gửi duyệt hoặc đã xuất bản: chỉ biên tập viên được sửa mô tả, chú thích và nguồn ảnh.');
     }
@@ -134,7 +137,7 @@ export async function updateMediaMeta(db: DB, actor: Actor, id: number, meta: Me
       .returning(['id', 'file_name', 'alt', 'caption', 'credit', 'width', 'height'])
       .executeTakeFirstOrThrow();
     const live = usedIn.filter((a) => a.status === 'published');
-    const tags = live.length ? [cacheTags.articleLists, ...live.flatMap((a) => [cacheTags.articleSlug(a.slug), cacheTags.section(a.section_slug)])] : [];
+    const tags = live.length ? articlePageTags(...live.map((a) => ({ slug: a.slug, sectionSlug: a.section_slug }))) : [];
     await recordStaleTags(tx, tags, now);
     await writeAudit(tx, { actorId: actor.id, action: 'media.update', entityType: 'media', entityId: id, details: { fileName: media.file_name, articles: usedIn.map((a) => a.id) } }, now);
     return { row: updated, stale: tags };

@@ -91,6 +91,13 @@ export async function revokePreviewLink(db: DB, actor: Actor, articleId: number,
   }
 }
 
+/** Revokes every live link of an article (taken down) or made by an account (deactivated), in the caller's transaction. */
+export async function revokePreviewLinks(tx: DB, whose: { articleId: number } | { createdBy: number }, now = new Date().toISOString()): Promise<void> {
+  let query = tx.updateTable('preview_links').set({ revoked_at: now }).where('revoked_at', 'is', null);
+  query = 'articleId' in whose ? query.where('article_id', '=', whose.articleId) : query.where('created_by', '=', whose.createdBy);
+  await query.execute();
+}
+
 /** The article a share link opens, or null when the link is unknown, expired or revoked; records the opening. */
 export async function openPreviewLink(db: DB, token: string, now = new Date().toISOString()): Promise<number | null> {
   if (!isWellFormedToken(token)) return null;

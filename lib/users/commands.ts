@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/log';
 import { hashPassword } from '../auth/passwords';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import { canManageUsers, type Actor } from '../articles/policy';
+import { revokePreviewLinks } from '../previews/links';
 
 export const passwordSchema = z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự.').max(200, 'Mật khẩu tối đa 200 ký tự.');
 const roleSchema = z.enum(['reporter', 'editor', 'admin'], { error: 'Vai trò phải là phóng viên, biên tập viên hoặc quản trị.' });
@@ -94,7 +95,7 @@ export async function updateUser(db: DB, actor: Actor, id: number, input: z.infe
     if (input.active !== undefined && input.active !== (current.active === 1))
       await writeAudit(tx, { actorId: actor.id, action: input.active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: id }, now);
     // Someone who leaves the newsroom takes their share links with them.
-    if (input.active === false) await tx.updateTable('preview_links').set({ revoked_at: now }).where('created_by', '=', id).where('revoked_at', 'is', null).execute();
+    if (input.active === false) await revokePreviewLinks(tx, { createdBy: id }, now);
     if (passwordHash) await writeAudit(tx, { actorId: actor.id, action: 'user.password_reset', entityType: 'user', entityId: id }, now);
     return toSummary(row);
   });
