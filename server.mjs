@@ -13,7 +13,9 @@
  *   default 32) and reused (lib/server/finish-response.mjs).
  * - Reader pages are sent without Next.js's client runtime, with one script
  *   that hydrates their interactive parts (lib/server/islands.mjs).
- * - Search results are kept SEARCH_CACHE_SECONDS (15) per query (lib/server/micro-cache.mjs).
+ * - Search pages are rendered by search workers, threads beside this one, into the search page
+ *   as Next.js renders it without a query (lib/server/search-pages.mjs); each result is kept
+ *   SEARCH_CACHE_SECONDS (15) per query (lib/server/micro-cache.mjs).
  * - A missing article, section, tag or author gets the site's not-found page, not the empty
  *   document Next.js sends for notFound() in pages it renders on demand.
  * - X-Forwarded-For always ends with the socket's own address (see below).
@@ -35,6 +37,7 @@ import { FinishedPages, finishResponse, preferredEncoding } from './lib/server/f
 import { buildDir } from './lib/server/build-dir.mjs';
 import { readIslandsScript, toIslandsPage } from './lib/server/islands.mjs';
 import { MicroCache } from './lib/server/micro-cache.mjs';
+import { createSearchPages } from './lib/server/search-pages.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
@@ -64,11 +67,16 @@ const searchResults = new MicroCache({ ttlMs: SEARCH_CACHE_SECONDS * 1000 });
  */
 function searchPageKey(req) {
   if (SEARCH_CACHE_SECONDS <= 0 || req.method !== 'GET' || !req.url?.startsWith('/tim-kiem?') || req.headers.rsc || req.url.includes('_rsc=')) return null;
-  // The content generation (lib/cache/refresh.ts) changes with every publish, edit or unpublish
-  // seen by this process, so results kept from before it are never served after it.
-  const generation = /** @type {any} */ (globalThis)[Symbol.for('tin-dat-to.contentGeneration')] ?? 0;
-  return `${generation}|${preferredEncoding(String(req.headers['accept-encoding'] ?? ''))}|${req.url}`;
+  // Results kept from before the content generation changed are never served after it.
+  return `${contentGeneration()}|${preferredEncoding(String(req.headers['accept-encoding'] ?? ''))}|${req.url}`;
 }
+
+/**
+ * The content generation (lib/cache/refresh.ts): changes with every publish, edit or unpublish
+ * seen by this process. Kept on globalThis by Next's bundles of this same process.
+ * @returns {number}
+ */
+const contentGeneration = () => /** @type {any} */ (globalThis)[Symbol.for('tin-dat-to.contentGeneration')] ?? 0;
 
 /**
  * The database monitor (lib/db/availability.ts) lives in Next's bundles of this same process and
@@ -76,6 +84,8 @@ function searchPageKey(req) {
  * answers the Vietnamese 503 page instead of an error.
  */
 const outagePage = () => (/** @type {any} */ (globalThis).__newsDbAvailability?.knownUp === false ? unavailablePage() : null);
+/** Whether the monitor knows the database is down (then Next.js answers search pages: the 503 page). */
+const databaseKnownDown = () => /** @type {any} */ (globalThis).__newsDbAvailability?.knownUp === false;
 
 await app.prepare();
 
@@ -88,6 +98,8 @@ const notFoundHtml = existsSync(notFoundFile) ? readFileSync(notFoundFile, 'utf8
 const islandsPages = islandsScript ? { id: islandsScript, apply: (/** @type {string} */ html) => toIslandsPage(html, islandsScript) } : undefined;
 
 const server = createServer((req, res) => {
+  // This server asking itself for the search page to put results in (lib/server/search-pages.mjs).
+  if (searchPages?.isShellRequest(req)) return void handle(req, res).catch(() => res.end());
   // While stopping, each answer closes its connection so clients move to another instance.
   if (stopping) res.setHeader('Connection', 'close');
   // Served over HTTPS (TLS ending at the proxy in front): browsers must never come back over HTTP.
@@ -112,18 +124,33 @@ const server = createServer((req, res) => {
       transformPage: islandsPages,
       ...(searchKey ? { shareForSeconds: SEARCH_CACHE_SECONDS, onFinished: (response) => searchResults.set(searchKey, response) } : {}),
     });
-    handle(req, res).catch((error) => {
-      console.error('[server] request failed:', error);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
+    const next = () =>
+      handle(req, res).catch((error) => {
+        console.error('[server] request failed:', error);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    if (!stopping && searchPages?.handles(req)) {
+      searchPages.respond(req, res).then(
+        (answered) => answered || next(),
+        (error) => {
+          console.error('[search] page failed, Next.js renders it:', error);
+          next();
+        },
+      );
+    } else next();
   });
 });
+// Only for pages without Next.js's client runtime: a React payload of the page without a query would
+// replace the results it carried (lib/server/islands.mjs takes it out of reader pages).
+const searchPages = islandsScript ? createSearchPages({ distDir: path.resolve(import.meta.dirname, buildDir), server, generation: contentGeneration, databaseKnownDown }) : null;
 // Longer than a proxy's upstream keep-alive (nginx: 60 s) so it never reuses a socket we just closed.
 server.keepAliveTimeout = 65_000;
 
 server.listen(port, host, () => {
   console.log(`> Tin Đất Tổ: http://${host ?? 'localhost'}:${port} (pid ${process.pid})`);
+  // Started now, so the first search does not wait for them.
+  searchPages?.start();
 });
 
 /** @type {boolean} */

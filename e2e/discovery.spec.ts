@@ -67,6 +67,24 @@ test.describe('search', () => {
   });
 });
 
+test('search results are rendered beside the page server, inside the site page with its header, menu and footer', async ({ page }) => {
+  const response = await page.goto(`/tim-kiem?q=giao+duc&lan=${Date.now()}`);
+  // The search workers say how long the search and its rendering took (lib/server/search-pages.mjs).
+  expect(response?.headers()['server-timing']).toMatch(/^search-worker;dur=\d+(\.\d+)?$/);
+  await expect(page).toHaveTitle(/^Tìm kiếm/);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Giáo dục' }).first()).toBeAttached();
+  await expect(page.getByRole('contentinfo')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Tìm thấy \d+ bài viết cho “giao duc”/ })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Từ khóa' })).toHaveValue('giao duc');
+  await expect(page.getByRole('main').getByRole('article').first()).toBeVisible();
+  // The page's interactive parts start as on every reader page.
+  const contrast = page.getByRole('button', { name: 'Tương phản cao' });
+  await contrast.click();
+  await expect(contrast).toHaveAttribute('aria-pressed', 'true');
+  await contrast.click();
+  await expect(contrast).toHaveAttribute('aria-pressed', 'false');
+});
+
 test('the byline leads to the author page, and tags to tag pages', async ({ page }) => {
   await page.goto(seedArticlePath);
   await page.getByRole('article').getByRole('link', { name: 'Huyền Trang' }).click();

@@ -80,6 +80,20 @@ test('search from one address is cut off with 429 and Retry-After (limit 600/min
   expect((await request.get('/tim-kiem', { headers: { 'X-Forwarded-For': '192.0.2.78' } })).status()).toBe(200);
 });
 
+test('searches with words are counted against the same limit (they are answered by the search workers)', async ({ request }) => {
+  const headers = { 'X-Forwarded-For': ownAddress('198.51.100'), Accept: 'text/html' };
+  let n = 0;
+  // A new query each time: a query asked again within 15 s is answered from memory, without counting.
+  const { answered, refused } = await sendUntilRefused(() => request.get(`/tim-kiem?q=le+hoi&lan=${Date.now()}-${n++}`, { headers }), 8, 200, 1300);
+  expect(refused, 'no 429 after 1,300 searches').toBeDefined();
+  expect(Number(refused!.headers()['retry-after'])).toBeGreaterThan(0);
+  expect(refused!.headers()['cache-control']).toBe('private, no-store');
+  expect(refused!.headers()['x-content-type-options']).toBe('nosniff');
+  expect(await refused!.text()).toContain('Vui lòng thử lại sau');
+  expect(answered).toBeGreaterThanOrEqual(600);
+  expect(answered).toBeLessThanOrEqual(1200);
+});
+
 test('votes from one address are cut off with 429 and Retry-After (limit 300/min in the test server)', async ({ request }) => {
   const headers = { 'X-Forwarded-For': ownAddress('203.0.113'), 'Content-Type': 'application/json' };
   const home = await (await request.get('/')).text();

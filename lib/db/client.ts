@@ -15,11 +15,11 @@ type SqliteFile = { path: string; dev: number; ino: number };
 // A global symbol: the proxy and the pages are separate bundles sharing one handle.
 const SQLITE_FILE = Symbol.for('tin-dat-to.sqliteFile');
 
-export function createDatabase(config: DatabaseConfig = readDatabaseConfig()): DB {
+export function createDatabase(config: DatabaseConfig = readDatabaseConfig(), options: { poolSize?: number } = {}): DB {
   if (config.dialect === 'postgres') {
     const pool = new pg.Pool({
       connectionString: config.connectionString,
-      max: Number(process.env.PG_POOL_SIZE ?? 10),
+      max: options.poolSize ?? Number(process.env.PG_POOL_SIZE ?? 10),
       // An unreachable host must fail a request, not hang it (the default waits forever).
       connectionTimeoutMillis: 5000,
     });
