@@ -110,7 +110,16 @@ export const config = {
     '/xem-truoc/:path*',
     '/api/auth/callback/credentials',
     '/api/health',
-    // Two-segment paths that can be articles (not the site's own first segments).
-    '/((?!api/|_next/|media/|quan-tri/|xem-truoc/|the/|tac-gia/|rss/|sitemap/|trang-nhat/)[a-z0-9-]+/[a-z0-9-]+)',
+    // Two-segment paths that can be articles (not the site's own first segments), for former slugs:
+    // behind the production server only those it marked as such, else all (`next dev`; see
+    // lib/server/former-slugs.mjs). The same pattern twice: the matcher must be literal.
+    {
+      source: '/((?!api/|_next/|media/|quan-tri/|xem-truoc/|the/|tac-gia/|rss/|sitemap/|trang-nhat/)[a-z0-9-]+/[a-z0-9-]+)',
+      has: [{ type: 'header', key: 'x-former-slug' }],
+    },
+    {
+      source: '/((?!api/|_next/|media/|quan-tri/|xem-truoc/|the/|tac-gia/|rss/|sitemap/|trang-nhat/)[a-z0-9-]+/[a-z0-9-]+)',
+      missing: [{ type: 'header', key: 'x-news-server' }],
+    },
   ],
 };

@@ -19,6 +19,7 @@
  * - A missing article, section, tag or author gets the site's not-found page, not the empty
  *   document Next.js sends for notFound() in pages it renders on demand.
  * - X-Forwarded-For always ends with the socket's own address (see below).
+ * - Article requests run Next's proxy (proxy.ts) only for former slugs (lib/server/former-slugs.mjs).
  * - HSTS when SITE_URL is https:// (read at start, unlike next.config's headers).
  * - SIGTERM/SIGINT: after SHUTDOWN_DRAIN_MS (1 s) of taking in what is already
  *   on its way, stop accepting connections, let requests in flight finish, then
@@ -38,6 +39,7 @@ import { buildDir } from './lib/server/build-dir.mjs';
 import { readIslandsScript, toIslandsPage } from './lib/server/islands.mjs';
 import { MicroCache } from './lib/server/micro-cache.mjs';
 import { createSearchPages } from './lib/server/search-pages.mjs';
+import { markFormerSlugRequest } from './lib/server/former-slugs.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
@@ -111,6 +113,8 @@ const server = createServer((req, res) => {
   const forwarded = req.headers['x-forwarded-for'];
   const remote = req.socket.remoteAddress ?? 'unknown';
   req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${remote}` : remote;
+  // Only requests for former article slugs go through the proxy (proxy.ts answers them 301).
+  markFormerSlugRequest(req);
   const searchKey = stopping ? null : searchPageKey(req);
   if (searchKey && searchResults.answer(searchKey, req, res)) return;
   compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {

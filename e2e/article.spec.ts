@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { measureLayoutShift, seedArticleFormerPath, seedArticlePath, seedArticleTitle } from './fixtures';
+import { signedInContext } from './session';
 
 test.describe('the seed article', () => {
   test('shows every part of the portal page', async ({ page }) => {
@@ -55,6 +56,31 @@ test.describe('the seed article', () => {
     expect([301, 308]).toContain(wrongSection.status());
     await page.goto(seedArticleFormerPath);
     await expect(page).toHaveURL(seedArticlePath);
+    // A client cannot skip the check by claiming the server already made it.
+    const forged = await request.get(seedArticleFormerPath, { maxRedirects: 0, headers: { 'x-news-server': '1' } });
+    expect(forged.status()).toBe(301);
+  });
+
+  test('an article renamed after publication answers 301 at its old address within seconds', async ({ request, baseURL }) => {
+    const editor = await signedInContext(baseURL!, 'editor@example.com');
+    const sections = (await (await editor.get('/api/sections')).json()) as Array<{ id: number; slug: string }>;
+    const word = Date.now().toString(36);
+    const created = await (
+      await editor.post('/api/articles', {
+        data: { title: `Bài sẽ đổi tên ${word}`, lead: 'Sapo.', sectionId: sections[0]!.id, tags: [], coverMediaId: null, byline: '', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung.' }] }] } },
+      })
+    ).json();
+    const live = await (await editor.post(`/api/articles/${created.id}/workflow`, { data: { action: 'publish' } })).json();
+    const oldPath = `/${sections[0]!.slug}/${live.slug}`;
+    expect((await request.get(oldPath)).status()).toBe(200);
+    const staged = await (await editor.patch(`/api/articles/${created.id}`, { data: { version: live.version, slug: `bai-da-doi-ten-${word}` } })).json();
+    const renamed = await (await editor.post(`/api/articles/${created.id}/workflow`, { data: { action: 'publishPending', version: staged.version } })).json();
+    expect(renamed.slug, JSON.stringify({ staged, renamed })).toBe(`bai-da-doi-ten-${word}`);
+    // The server learns of former slugs every 5 s (lib/jobs.ts); until then the old address is not found.
+    await expect.poll(async () => (await request.get(oldPath, { maxRedirects: 0 })).status(), { timeout: 10_000 }).toBe(301);
+    const moved = await request.get(oldPath, { maxRedirects: 0 });
+    expect(new URL(moved.headers()['location']!, 'http://x').pathname).toBe(`/${sections[0]!.slug}/bai-da-doi-ten-${word}`);
+    await editor.dispose();
   });
 });
 

@@ -1,6 +1,7 @@
 import { getDb, refreshPlannerStatistics } from './db/client';
 import { databaseAvailability } from './db/availability';
 import { publishDueArticles } from './articles/commands';
+import { FORMER_SLUGS_REFRESH_MS, refreshFormerSlugs } from './articles/slug-redirects';
 import { pruneInvalidations, startInvalidationPoller } from './cache/invalidation-poller';
 import { pruneRateLimits } from './rate-limit/limiter';
 
@@ -13,7 +14,9 @@ const SCHEDULER_INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS ?? 15_000
  * follows writes made by other instances. While the database cannot be
  * reached the jobs skip their turn (lib/db/availability.ts logs the outage
  * once, and its end); a failure is logged, never thrown: nothing here may end
- * the process.
+ * the process. The set of former article slugs, by which the server sends
+ * only their requests through the proxy (lib/articles/slug-redirects.ts), is
+ * re-read every few seconds.
  */
 export function startBackgroundJobs(): void {
   const db = getDb();
@@ -33,6 +36,15 @@ export function startBackgroundJobs(): void {
     }
   };
   setInterval(publishDue, SCHEDULER_INTERVAL_MS).unref();
+  const readFormerSlugs = async () => {
+    try {
+      if (await databaseAvailability().check()) await refreshFormerSlugs(db);
+    } catch (error) {
+      if (!databaseAvailability().reportFailure(error)) console.warn('[redirects] former slugs not read:', error instanceof Error ? error.message : error);
+    }
+  };
+  setInterval(readFormerSlugs, FORMER_SLUGS_REFRESH_MS).unref();
+  void readFormerSlugs();
   setInterval(() => {
     void pruneInvalidations(db).catch((error) => databaseAvailability().reportFailure(error));
     void pruneRateLimits(db).catch((error) => databaseAvailability().reportFailure(error));

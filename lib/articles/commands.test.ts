@@ -7,6 +7,7 @@ import { documentFromParagraphs } from './body';
 import { getArticleForActor, listArticlesForActor } from './admin-queries';
 import { createArticle, deleteArticle, publishDueArticles, runWorkflow, updateArticle } from './commands';
 import { getPublishedArticleBySlug, findPublishedArticleByOldSlug } from './queries';
+import { redirectForFormerSlug, refreshFormerSlugs } from './slug-redirects';
 import { getRevision, listRevisions, restoreRevision } from './revisions';
 import { getArticlePreview } from '../previews/queries';
 import { insertSection } from './test-fixtures';
@@ -100,6 +101,11 @@ describe('writing and publishing', () => {
     const renamed = await runWorkflow(t.db, editor, draft.id, { action: 'publishPending', version: staged.version });
     expect(renamed.slug).toBe('ten-moi-cua-bai');
     expect(await findPublishedArticleByOldSlug(t.db, 'ten-cu-cua-bai')).toEqual({ slug: 'ten-moi-cua-bai', sectionSlug: 'thoi-su' });
+    // The set by which the server sends only former slugs through the proxy, and the proxy's answer.
+    expect(await refreshFormerSlugs(t.db)).toBeGreaterThanOrEqual(1);
+    expect((globalThis as unknown as Record<symbol, Set<string>>)[Symbol.for('tin-dat-to.formerSlugs')]?.has('ten-cu-cua-bai')).toBe(true);
+    expect(await redirectForFormerSlug(t.db, 'ten-cu-cua-bai')).toBe('/thoi-su/ten-moi-cua-bai');
+    expect(await redirectForFormerSlug(t.db, 'ten-moi-cua-bai')).toBeNull();
     const other = await createArticle(t.db, editor, draftInput('Bài khác'));
     await expect(updateArticle(t.db, editor, other.id, { version: 1, slug: 'ten-cu-cua-bai' })).rejects.toBeInstanceOf(ConflictError);
     await expect(updateArticle(t.db, editor, other.id, { version: 1, slug: 'ten-moi-cua-bai' })).rejects.toBeInstanceOf(ConflictError);

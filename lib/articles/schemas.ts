@@ -16,24 +16,40 @@ export const slugSchema = z
   .max(120, 'Đường dẫn tối đa 120 ký tự.')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.');
 
-export const articleFieldsSchema = z.object({
+/** The fields as a save may send them, none with a default (see updateArticleSchema). */
+const articleFields = {
   title: z.string().trim().min(5, 'Tiêu đề cần ít nhất 5 ký tự.').max(250, 'Tiêu đề tối đa 250 ký tự.'),
   slug: z.union([slugSchema, z.literal('')]).optional(),
-  lead: z.string().trim().max(1000, 'Sapo tối đa 1000 ký tự.').default(''),
-  body: bodyDocumentSchema.default({ type: 'doc', content: [] }),
+  lead: z.string().trim().max(1000, 'Sapo tối đa 1000 ký tự.'),
+  body: bodyDocumentSchema,
   sectionId: z.number({ error: 'Hãy chọn chuyên mục.' }).int().positive('Hãy chọn chuyên mục.'),
-  tags: z.array(z.string().trim().min(1, 'Từ khóa không được để trống.').max(60, 'Từ khóa tối đa 60 ký tự.')).max(15, 'Tối đa 15 từ khóa.').default([]),
-  coverMediaId: z.number().int().positive().nullable().default(null),
-  byline: z.string().trim().max(120, 'Bút danh tối đa 120 ký tự.').default(''),
+  tags: z.array(z.string().trim().min(1, 'Từ khóa không được để trống.').max(60, 'Từ khóa tối đa 60 ký tự.')).max(15, 'Tối đa 15 từ khóa.'),
+  coverMediaId: z.number().int().positive().nullable(),
+  byline: z.string().trim().max(120, 'Bút danh tối đa 120 ký tự.'),
   seoTitle: optionalText(120, 'Tiêu đề SEO tối đa 120 ký tự.'),
   seoDescription: optionalText(300, 'Mô tả SEO tối đa 300 ký tự.'),
+};
+
+/** A new article: what is left out starts empty. */
+export const articleFieldsSchema = z.object({
+  ...articleFields,
+  lead: articleFields.lead.default(''),
+  body: articleFields.body.default({ type: 'doc', content: [] }),
+  tags: articleFields.tags.default([]),
+  coverMediaId: articleFields.coverMediaId.default(null),
+  byline: articleFields.byline.default(''),
 });
 
 export const createArticleSchema = articleFieldsSchema;
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 
-/** A save names the version it was based on; a newer version in the database means someone else saved first. */
-export const updateArticleSchema = articleFieldsSchema.partial().extend({
+/**
+ * A save names the version it was based on; a newer version in the database means someone else
+ * saved first. Only the fields sent change: built from the fields without defaults, since zod
+ * applies a default even to a field `.partial()` made optional (a save of the slug alone would
+ * empty the lead, body, tags, cover and byline).
+ */
+export const updateArticleSchema = z.object(articleFields).partial().extend({
   version: z.number({ error: 'Thiếu phiên bản của bài viết.' }).int().positive(),
 });
 export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
