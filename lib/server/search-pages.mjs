@@ -97,7 +97,10 @@ export class SearchWorkers {
 
   /** @param {number} slot */
   start(slot) {
-    const worker = new Worker(this.file);
+    // A worker holds one page of results at a time: small heaps keep two of them at about 30 MB
+    // each (without limits V8 sizes them for the machine: 110 MB more after a minute of searches).
+    // Running out ends the worker; what it had in hand goes to Next.js and another one starts.
+    const worker = new Worker(this.file, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
     /** @type {Map<number, (answer: any) => void>} */
     const pending = new Map();
     const entry = { worker, pending };
