@@ -22,6 +22,20 @@ function Highlighted({ segments }: { segments: Segment[] }) {
   );
 }
 
+const CONTROL = 'w-full rounded border border-gray-300 px-3 py-2';
+
+/** A labelled control of the search form: the whole row when `wide`, a third of it from tablet width. */
+function Field({ id, label, wide = false, children }: { id: string; label: string; wide?: boolean; children: React.ReactNode }) {
+  return (
+    <div className={wide ? 'sm:col-span-6' : 'sm:col-span-2'}>
+      <label htmlFor={id} className="mb-1 block text-sm font-semibold">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
 /**
  * Everything inside the search page's main landmark: the form (keeping what was typed), a
  * problem with the query, and the results. A plain component without Next.js: the page renders
@@ -34,17 +48,11 @@ export function SearchPageBody({ typed, query, problem, sections, result }: Sear
     <div data-search-body="" className="mx-auto max-w-3xl">
       <h1 className="mb-4 text-2xl font-bold text-brand">Tìm kiếm</h1>
       <form role="search" action="/tim-kiem" method="get" className="grid gap-3 rounded border border-gray-200 bg-gray-50 p-4 sm:grid-cols-6">
-        <div className="sm:col-span-6">
-          <label htmlFor="tim-q" className="mb-1 block text-sm font-semibold">
-            Từ khóa
-          </label>
-          <input id="tim-q" name="q" type="search" defaultValue={typed.q ?? ''} maxLength={200} placeholder="Ví dụ: giáo dục, bưởi Đoan Hùng" className="w-full rounded border border-gray-300 px-3 py-2" />
-        </div>
-        <div className="sm:col-span-2">
-          <label htmlFor="tim-muc" className="mb-1 block text-sm font-semibold">
-            Chuyên mục
-          </label>
-          <select id="tim-muc" name="section" defaultValue={query.section ?? ''} className="w-full rounded border border-gray-300 px-3 py-2">
+        <Field id="tim-q" label="Từ khóa" wide>
+          <input id="tim-q" name="q" type="search" defaultValue={typed.q ?? ''} maxLength={200} placeholder="Ví dụ: giáo dục, bưởi Đoan Hùng" className={CONTROL} />
+        </Field>
+        <Field id="tim-muc" label="Chuyên mục">
+          <select id="tim-muc" name="section" defaultValue={query.section ?? ''} className={CONTROL}>
             <option value="">Tất cả chuyên mục</option>
             {sections.map((s) => (
               <option key={s.id} value={s.slug}>
@@ -52,19 +60,13 @@ export function SearchPageBody({ typed, query, problem, sections, result }: Sear
               </option>
             ))}
           </select>
-        </div>
-        <div className="sm:col-span-2">
-          <label htmlFor="tim-tu" className="mb-1 block text-sm font-semibold">
-            Từ ngày
-          </label>
-          <input id="tim-tu" name="from" type="date" defaultValue={typed.from ?? ''} className="w-full rounded border border-gray-300 px-3 py-2" />
-        </div>
-        <div className="sm:col-span-2">
-          <label htmlFor="tim-den" className="mb-1 block text-sm font-semibold">
-            Đến ngày
-          </label>
-          <input id="tim-den" name="to" type="date" defaultValue={typed.to ?? ''} className="w-full rounded border border-gray-300 px-3 py-2" />
-        </div>
+        </Field>
+        <Field id="tim-tu" label="Từ ngày">
+          <input id="tim-tu" name="from" type="date" defaultValue={typed.from ?? ''} className={CONTROL} />
+        </Field>
+        <Field id="tim-den" label="Đến ngày">
+          <input id="tim-den" name="to" type="date" defaultValue={typed.to ?? ''} className={CONTROL} />
+        </Field>
         <div className="sm:col-span-6">
           <button type="submit" className="rounded bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark">
             Tìm kiếm
