@@ -2,7 +2,7 @@ import { getDb, refreshPlannerStatistics } from './db/client';
 import { databaseAvailability } from './db/availability';
 import { publishDueArticles } from './articles/commands';
 import { FORMER_SLUGS_REFRESH_MS, refreshFormerSlugs } from './articles/slug-redirects';
-import { pruneInvalidations, startInvalidationPoller } from './cache/invalidation-poller';
+import { expireTagsThroughServer, pruneInvalidations, startInvalidationPoller } from './cache/invalidation-poller';
 import { pruneRateLimits } from './rate-limit/limiter';
 
 const SCHEDULER_INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS ?? 15_000);
@@ -27,7 +27,7 @@ export function startBackgroundJobs(): void {
     publishing = true;
     try {
       if (!(await databaseAvailability().check())) return;
-      const published = await publishDueArticles(db);
+      const published = await publishDueArticles(db, undefined, expireTagsThroughServer);
       if (published.length) console.log(`[scheduler] published ${published.length} scheduled article(s): ${published.join(', ')}`);
     } catch (error) {
       if (!databaseAvailability().reportFailure(error)) console.warn('[scheduler] failed:', error instanceof Error ? error.message : error);

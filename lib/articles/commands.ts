@@ -431,8 +431,11 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
 /**
  * Puts scheduled articles whose time has come live. Called by the scheduler
  * on every instance; the conditional update makes each article go live once.
+ * `expire` refreshes the pages they change on this instance: the scheduler runs
+ * outside any request, where Next.js cannot expire tags itself, so it passes
+ * expireTagsThroughServer (other instances follow through the recorded tags).
  */
-export async function publishDueArticles(db: DB, now = new Date().toISOString()): Promise<number[]> {
+export async function publishDueArticles(db: DB, now = new Date().toISOString(), expire: (tags: string[]) => void | Promise<void> = expireTagsLocally): Promise<number[]> {
   const due = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '<=', now).execute();
   const published: number[] = [];
   const stale: string[] = [];
@@ -455,6 +458,13 @@ export async function publishDueArticles(db: DB, now = new Date().toISOString())
       published.push(id);
     });
   }
-  expireTagsLocally(stale);
+  if (stale.length) {
+    try {
+      await expire(stale);
+    } catch (error) {
+      // Published all the same: the invalidation poller expires the recorded tags within seconds.
+      console.warn('[scheduler] pages not refreshed at once:', error instanceof Error ? error.message : error);
+    }
+  }
   return published;
 }
