@@ -13,6 +13,9 @@ export async function register() {
   z.config(z.locales.vi());
   const { prepareDatabase } = await import('./lib/db/prepare');
   await prepareDatabase();
+  // The production server counts searches with the same limiter (lib/search/search-limit.ts).
+  const { lendSearchCounter } = await import('./lib/search/search-limit');
+  lendSearchCounter();
   const { startBackgroundJobs } = await import('./lib/jobs');
   startBackgroundJobs();
 }

@@ -106,7 +106,10 @@ export const config = {
   matcher: [
     '/quan-tri',
     '/quan-tri/:path*',
-    '/tim-kiem',
+    // Not for the search page the production server fetches from itself to put results in
+    // (lib/server/search-pages.mjs): it is no reader's search. The server removes the header
+    // from every other request.
+    { source: '/tim-kiem', missing: [{ type: 'header', key: 'x-search-shell' }] },
     '/xem-truoc/:path*',
     '/api/auth/callback/credentials',
     '/api/health',

@@ -38,7 +38,7 @@ import { FinishedPages, finishResponse, preferredEncoding } from './lib/server/f
 import { buildDir } from './lib/server/build-dir.mjs';
 import { readIslandsScript, toIslandsPage } from './lib/server/islands.mjs';
 import { MicroCache } from './lib/server/micro-cache.mjs';
-import { createSearchPages } from './lib/server/search-pages.mjs';
+import { createSearchPages, SHELL_HEADER } from './lib/server/search-pages.mjs';
 import { markFormerSlugRequest } from './lib/server/former-slugs.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -102,6 +102,8 @@ const islandsPages = islandsScript ? { id: islandsScript, apply: (/** @type {str
 const server = createServer((req, res) => {
   // This server asking itself for the search page to put results in (lib/server/search-pages.mjs).
   if (searchPages?.isShellRequest(req)) return void handle(req, res).catch(() => res.end());
+  // Anyone else's claim to be that request is dropped (proxy.ts skips such requests).
+  delete req.headers[SHELL_HEADER];
   // While stopping, each answer closes its connection so clients move to another instance.
   if (stopping) res.setHeader('Connection', 'close');
   // Served over HTTPS (TLS ending at the proxy in front): browsers must never come back over HTTP.

@@ -15,7 +15,12 @@ type SqliteFile = { path: string; dev: number; ino: number };
 // A global symbol: the proxy and the pages are separate bundles sharing one handle.
 const SQLITE_FILE = Symbol.for('tin-dat-to.sqliteFile');
 
-export function createDatabase(config: DatabaseConfig = readDatabaseConfig(), options: { poolSize?: number } = {}): DB {
+/**
+ * `readonly` (SQLite): a connection that only reads, for the search workers. The server's own
+ * connection stays the file's one writer: a second writer would make the first one's
+ * transactions fail (SQLITE_BUSY_SNAPSHOT) when it commits between their read and their write.
+ */
+export function createDatabase(config: DatabaseConfig = readDatabaseConfig(), options: { poolSize?: number; readonly?: boolean } = {}): DB {
   if (config.dialect === 'postgres') {
     const pool = new pg.Pool({
       connectionString: config.connectionString,
@@ -31,15 +36,17 @@ export function createDatabase(config: DatabaseConfig = readDatabaseConfig(), op
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
-  const sqlite = new SQLite(config.file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
+  const sqlite = new SQLite(config.file, { readonly: options.readonly ?? false });
   sqlite.pragma('busy_timeout = 5000');
-  // Table statistics for the query planner (SQLite's advice for long-lived connections): without
-  // them it may read 10 articles by id through the (status, published_at) index, scanning every
-  // published article (0.5 ms instead of 0.02 on 10,000). Refreshed hourly (lib/jobs.ts).
-  sqlite.pragma('optimize = 0x10002');
+  if (!options.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    // Table statistics for the query planner (SQLite's advice for long-lived connections): without
+    // them it may read 10 articles by id through the (status, published_at) index, scanning every
+    // published article (0.5 ms instead of 0.02 on 10,000). Refreshed hourly (lib/jobs.ts).
+    sqlite.pragma('optimize = 0x10002');
+  }
   // fold_vi(text), as PostgreSQL has it from migration 0010: "contains" searches without regard
   // to case or diacritics (lib/search/contains.ts).
   sqlite.function('fold_vi', { deterministic: true }, (text) => (typeof text === 'string' ? foldForSearch(text) : text));

@@ -6,10 +6,11 @@ import { createArticle, runWorkflow } from '../articles/commands';
 import { insertSection } from '../articles/test-fixtures';
 import type { Actor } from '../articles/policy';
 import { answerSearchRequest, type SearchWorkerAnswer } from './search-worker-answer';
+import { countSearchRequest } from './search-limit';
 
 let t: TestDatabase;
 const up = () => new DatabaseAvailability(async () => undefined, { log: () => undefined });
-const ask = (search: string, forwardedFor = '192.0.2.10', availability = up()) => answerSearchRequest(t.db, availability, { search, forwardedFor, wantsHtml: true });
+const ask = (search: string, availability = up()) => answerSearchRequest(t.db, availability, { search });
 const bodyOf = (answer: SearchWorkerAnswer) => {
   if (answer.kind !== 'body') throw new Error(`expected a page body, got ${JSON.stringify(answer)}`);
   // Without the marks React leaves between adjacent texts.
@@ -57,19 +58,22 @@ describe(`a search worker's answer (${process.env.DATABASE_URL?.startsWith('post
     expect(await ask('?q=le+hoi&page=9')).toEqual({ kind: 'redirect', location: '/tim-kiem?q=le+hoi&page=2' });
   });
 
-  it('counts each address against the search limit, as the proxy does, and refuses in Vietnamese past it', async () => {
-    process.env.RATE_LIMIT_SEARCH = '2';
-    const address = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
-    expect((await ask('?q=le', address)).kind).toBe('body');
-    expect((await ask('?q=hoi', address)).kind).toBe('body');
-    const refused = await ask('?q=den', address);
-    expect(refused).toMatchObject({ kind: 'response', status: 429, headers: { 'retry-after': expect.stringMatching(/^\d+$/), 'cache-control': 'private, no-store' } });
-    expect(refused.kind === 'response' && refused.body).toContain('Vui lòng thử lại sau');
-    expect((await ask('?q=den', '192.0.2.99')).kind, 'another reader').toBe('body');
-  });
-
   it('declines while the database is unreachable, so the server answers as for any page then', async () => {
     const down = new DatabaseAvailability(async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })), { log: () => undefined });
-    expect(await ask('?q=le+hoi', '192.0.2.10', down)).toMatchObject({ kind: 'declined', databaseDown: true });
+    expect(await ask('?q=le+hoi', down)).toMatchObject({ kind: 'declined', databaseDown: true });
+  });
+});
+
+describe(`the search limit the server counts before a worker answers (${process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('counts each address, as the proxy does, and refuses in Vietnamese past the limit', async () => {
+    process.env.RATE_LIMIT_SEARCH = '2';
+    const address = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+    expect(await countSearchRequest(t.db, address, true)).toBeNull();
+    expect(await countSearchRequest(t.db, `203.0.113.9, ${address}`, true), 'the socket address is the last one').toBeNull();
+    const refused = await countSearchRequest(t.db, address, true);
+    expect(refused).toMatchObject({ status: 429, headers: { 'retry-after': expect.stringMatching(/^\d+$/), 'cache-control': 'private, no-store' } });
+    expect(refused?.body).toContain('Vui lòng thử lại sau');
+    expect(JSON.parse((await countSearchRequest(t.db, address, false))!.body).error).toContain('Vui lòng thử lại sau');
+    expect(await countSearchRequest(t.db, '192.0.2.99', true), 'another reader').toBeNull();
   });
 });

@@ -15,8 +15,8 @@ if (!parentPort) throw new Error('lib/search/search-worker.ts runs as a worker t
 const port = parentPort;
 // As instrumentation.ts does for the server: messages a schema does not spell out come in Vietnamese.
 z.config(z.locales.vi());
-// A few connections per worker on PostgreSQL: it answers one request at a time.
-const db = createDatabase(undefined, { poolSize: Number(process.env.SEARCH_WORKER_PG_POOL_SIZE ?? 2) });
+// Reading only (SQLite: the server's connection is the one writer); a few connections on PostgreSQL.
+const db = createDatabase(undefined, { readonly: true, poolSize: Number(process.env.SEARCH_WORKER_PG_POOL_SIZE ?? 2) });
 
 // Its own watch on the database, as the server's (lib/db/availability.ts): a probe at most once a second.
 const availability = new DatabaseAvailability(() => probeDatabase(db), { log: () => undefined });

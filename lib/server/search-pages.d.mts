@@ -7,15 +7,16 @@ export function searchWorkerFile(distDir: string): string;
 export function spliceSearchBody(shell: string, body: string): string | null;
 export function pageHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]>;
 export class SearchWorkers {
-  constructor(options: { file: string; threads: number; timeoutMs?: number });
+  constructor(options: { file: string; threads: number; timeoutMs?: number; maxInFlight?: number; pauseMs?: number; now?: () => number });
   startAll(): void;
   ask(request: SearchWorkerRequest): Promise<SearchWorkerAnswer>;
   close(): Promise<void>;
 }
 export class SearchShell {
-  constructor(options: { fetch: () => Promise<Shell | null>; ttlMs: number; generation: () => number; now?: () => number });
+  constructor(options: { fetch: () => Promise<Shell | null>; ttlMs: number; generation: () => number; retryMs?: number; now?: () => number });
   get(): Promise<Shell | null>;
 }
+export const SHELL_HEADER: string;
 export function createSearchPages(options: { distDir: string; server: Server; generation: () => number; databaseKnownDown: () => boolean }): {
   isShellRequest(req: IncomingMessage): boolean;
   handles(req: IncomingMessage): boolean;

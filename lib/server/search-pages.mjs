@@ -76,18 +76,28 @@ export function pageHeaders(headers) {
 }
 
 /**
- * A pool of search workers, started on first use. Each request goes to the worker with the
- * fewest in hand; a worker that dies is replaced, and what it had in hand is declined.
+ * A pool of search workers. Each request goes to the worker with the fewest in hand (in turn
+ * when they are level); past `maxInFlight` each, or while the pool is paused, a request is
+ * declined at once. A worker that dies is replaced on the next request, and what it had in hand
+ * is declined; one that does not answer in `timeoutMs` is ended (a hung worker must not keep
+ * receiving requests). Workers that keep failing before their first answer (a broken build)
+ * pause the pool for `pauseMs`, logged once: search pages then come from Next.js.
  */
 export class SearchWorkers {
-  /** @param {{ file: string, threads: number, timeoutMs?: number }} options */
-  constructor({ file, threads, timeoutMs = 10_000 }) {
+  /** @param {{ file: string, threads: number, timeoutMs?: number, maxInFlight?: number, pauseMs?: number, now?: () => number }} options */
+  constructor({ file, threads, timeoutMs = 10_000, maxInFlight = 16, pauseMs = 60_000, now = Date.now }) {
     this.file = file;
     this.threads = Math.max(1, threads);
     this.timeoutMs = timeoutMs;
-    /** @type {Array<{ worker: Worker, pending: Map<number, (answer: any) => void> }>} */
+    this.maxInFlight = maxInFlight;
+    this.pauseMs = pauseMs;
+    this.now = now;
+    /** @type {Array<{ worker: Worker, pending: Map<number, (answer: any) => void>, slot: number } | undefined>} */
     this.pool = [];
     this.nextId = 0;
+    this.turn = 0;
+    this.failuresInARow = 0;
+    this.pausedUntil = 0;
   }
 
   /** Starts every worker not running yet. */
@@ -103,20 +113,27 @@ export class SearchWorkers {
     const worker = new Worker(this.file, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
     /** @type {Map<number, (answer: any) => void>} */
     const pending = new Map();
-    const entry = { worker, pending };
+    const entry = { worker, pending, slot };
+    let answered = false;
     worker.on('message', (/** @type {{ id: number, answer: any }} */ { id, answer }) => {
+      answered = true;
+      this.failuresInARow = 0;
       pending.get(id)?.(answer);
       pending.delete(id);
     });
+    let ended = false;
     const lost = (/** @type {string} */ reason) => {
+      if (ended) return;
+      ended = true;
       for (const settle of pending.values()) settle({ kind: 'declined', reason });
       pending.clear();
       if (this.pool[slot] === entry) this.pool[slot] = undefined;
+      if (!answered && ++this.failuresInARow >= 3 && this.pausedUntil <= this.now()) {
+        this.pausedUntil = this.now() + this.pauseMs;
+        console.error(`[search] workers fail before answering (${reason}): search pages come from Next.js for ${this.pauseMs / 1000} s`);
+      }
     };
-    worker.on('error', (error) => {
-      console.error('[search] worker failed:', error);
-      lost(`worker failed: ${error.message}`);
-    });
+    worker.on('error', (error) => lost(`worker failed: ${error.message}`));
     worker.on('exit', (code) => lost(`worker exited (${code})`));
     // The server may stop while a worker is idle.
     worker.unref();
@@ -129,17 +146,27 @@ export class SearchWorkers {
    * @returns {Promise<import('../search/search-worker-answer').SearchWorkerAnswer>}
    */
   ask(request) {
+    if (this.pausedUntil > this.now()) return Promise.resolve({ kind: 'declined', reason: 'search workers paused after failing' });
+    /** @type {{ worker: Worker, pending: Map<number, (answer: any) => void>, slot: number } | undefined} */
     let chosen;
-    for (let slot = 0; slot < this.threads; slot++) {
+    this.turn = (this.turn + 1) % this.threads;
+    for (let i = 0; i < this.threads; i++) {
+      const slot = (this.turn + i) % this.threads;
       const entry = this.pool[slot] ?? this.start(slot);
       if (!chosen || entry.pending.size < chosen.pending.size) chosen = entry;
     }
-    const { worker, pending } = /** @type {NonNullable<typeof chosen>} */ (chosen);
+    const entry = /** @type {NonNullable<typeof chosen>} */ (chosen);
+    const { worker, pending } = entry;
+    if (pending.size >= this.maxInFlight) return Promise.resolve({ kind: 'declined', reason: `every search worker has ${this.maxInFlight} requests in hand` });
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         pending.delete(id);
         resolve({ kind: 'declined', reason: `no answer within ${this.timeoutMs} ms` });
+        // Whatever it is stuck on, it would be stuck on the next requests too: the next ones go to
+        // a new worker, and this one's other requests are declined as it ends.
+        if (this.pool[entry.slot] === entry) this.pool[entry.slot] = undefined;
+        void worker.terminate();
       }, this.timeoutMs);
       pending.set(id, (answer) => {
         clearTimeout(timer);
@@ -157,35 +184,42 @@ export class SearchWorkers {
 
 /**
  * The search page without a query, as Next.js renders it, kept for `ttlMs` per content
- * generation; callers at the same moment share one fetch.
+ * generation; callers at the same moment share one fetch. When a fetch fails, the last page
+ * fetched serves on (at most a few seconds behind, like the search results themselves) and the
+ * fetch is tried again after `retryMs`.
  */
 export class SearchShell {
   /**
-   * @param {{ fetch: () => Promise<{ html: string, headers: Record<string, string | string[]> } | null>, ttlMs: number, generation: () => number, now?: () => number }} options
+   * @param {{ fetch: () => Promise<{ html: string, headers: Record<string, string | string[]> } | null>, ttlMs: number, generation: () => number, retryMs?: number, now?: () => number }} options
    */
-  constructor({ fetch, ttlMs, generation, now = Date.now }) {
+  constructor({ fetch, ttlMs, generation, retryMs = 1000, now = Date.now }) {
     this.fetch = fetch;
     this.ttlMs = ttlMs;
+    this.retryMs = retryMs;
     this.generation = generation;
     this.now = now;
     /** @type {{ key: number, until: number, shell: Promise<{ html: string, headers: Record<string, string | string[]> } | null> } | null} */
     this.kept = null;
+    /** @type {{ html: string, headers: Record<string, string | string[]> } | null} */
+    this.lastGood = null;
   }
 
   get() {
     const key = this.generation();
     if (this.kept && this.kept.key === key && this.kept.until > this.now()) return this.kept.shell;
-    const shell = this.fetch().catch((error) => {
-      console.warn('[search] no page to put results in:', error instanceof Error ? error.message : error);
-      return null;
-    });
-    const kept = { key, until: this.now() + this.ttlMs, shell };
+    const kept = { key, until: this.now() + this.ttlMs, shell: Promise.resolve(/** @type {any} */ (null)) };
+    kept.shell = this.fetch()
+      .catch((error) => {
+        console.warn('[search] no page to put results in:', error instanceof Error ? error.message : error);
+        return null;
+      })
+      .then((fetched) => {
+        if (fetched) return (this.lastGood = fetched);
+        kept.until = this.now() + this.retryMs;
+        return this.lastGood;
+      });
     this.kept = kept;
-    // A failed fetch is not kept: the next request tries again.
-    shell.then((value) => {
-      if (!value && this.kept === kept) this.kept = null;
-    });
-    return shell;
+    return kept.shell;
   }
 }
 
@@ -215,7 +249,8 @@ function fetchOwnPage({ address, path: pagePath, header, token }) {
   });
 }
 
-const SHELL_HEADER = 'x-search-shell';
+/** Marks the server's own request for the shell (with a secret of the process); proxy.ts skips it. */
+export const SHELL_HEADER = 'x-search-shell';
 
 /**
  * Search pages for server.mjs, or null when the build has no search worker (`next build` run
@@ -250,14 +285,28 @@ export function createSearchPages({ distDir, server, generation, databaseKnownDo
       if (databaseKnownDown()) return false;
       const page = await shell.get();
       if (!page) return false;
-      const url = String(req.url);
-      const answer = await workers.ask({
-        search: url.slice(url.indexOf('?')),
-        forwardedFor: String(req.headers['x-forwarded-for'] ?? ''),
-        wantsHtml: String(req.headers.accept ?? '').includes('text/html'),
-      });
-      // Every answer carries the headers the page would (next.config.ts's security headers among them).
+      // Counted here, on the main thread's connection: the workers only read. Not lent yet, or
+      // failing: Next.js takes the request (and its proxy counts it, or answers 503).
+      const countSearch = /** @type {any} */ (globalThis)[Symbol.for('tin-dat-to.countSearch')];
+      if (typeof countSearch !== 'function') return false;
+      /** @type {{ status: number, headers: Record<string, string>, body: string } | null} */
+      let refusal;
+      try {
+        refusal = await countSearch(String(req.headers['x-forwarded-for'] ?? ''), String(req.headers.accept ?? '').includes('text/html'));
+      } catch {
+        return false;
+      }
       const { 'content-type': _type, ...headers } = page.headers;
+      // A redirect or a refusal has no page to preload for, nor a variant by encoding.
+      const { link: _link, vary: _vary, ...bare } = headers;
+      if (refusal) {
+        res.writeHead(refusal.status, { ...bare, ...refusal.headers });
+        res.end(refusal.body);
+        return true;
+      }
+      const url = String(req.url);
+      const answer = await workers.ask({ search: url.slice(url.indexOf('?')) });
+      // Every answer carries the headers the page would (next.config.ts's security headers among them).
       switch (answer.kind) {
         case 'body': {
           const html = spliceSearchBody(page.html, answer.html);
@@ -268,14 +317,11 @@ export function createSearchPages({ distDir, server, generation, databaseKnownDo
           return true;
         }
         case 'redirect':
-          res.writeHead(307, { ...headers, location: answer.location, 'cache-control': 'private, no-store' });
+          res.writeHead(307, { ...bare, location: answer.location, 'cache-control': 'private, no-store' });
           res.end();
           return true;
-        case 'response':
-          res.writeHead(answer.status, { ...headers, ...answer.headers });
-          res.end(answer.body);
-          return true;
         default:
+          // Counted already: Next.js's proxy counts it again (rare: an outage starting, a failure).
           // An outage is reported by the server's own monitor (lib/db/availability.ts); anything else is a bug.
           if (!answer.databaseDown) console.warn('[search] worker declined, Next.js renders the page:', answer.reason);
           return false;

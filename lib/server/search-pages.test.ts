@@ -67,12 +67,24 @@ describe('SearchShell', () => {
     expect((await shell.get())?.html).toBe('lần 3');
   });
 
-  it('does not keep a failure: the next request tries again', async () => {
+  it('after a failed fetch serves the last page fetched, and tries again a second later', async () => {
+    let now = 0;
     let fails = true;
-    const shell = new SearchShell({ fetch: async () => (fails ? null : page('trang')), ttlMs: 15_000, generation: () => 0 });
-    expect(await shell.get()).toBeNull();
+    let fetches = 0;
+    const shell = new SearchShell({ fetch: async () => (fetches++, fails ? null : page(`lần ${fetches}`)), ttlMs: 15_000, generation: () => 0, now: () => now });
+    expect(await shell.get(), 'nothing fetched yet').toBeNull();
+    now = 1_000;
     fails = false;
-    expect((await shell.get())?.html).toBe('trang');
+    expect((await shell.get())?.html).toBe('lần 2');
+    now = 16_000;
+    fails = true;
+    expect((await shell.get())?.html, 'the last good page').toBe('lần 2');
+    now = 16_500;
+    expect((await shell.get())?.html).toBe('lần 2');
+    expect(fetches, 'not fetched again within the second').toBe(3);
+    now = 17_000;
+    fails = false;
+    expect((await shell.get())?.html).toBe('lần 4');
   });
 });
 
@@ -89,7 +101,7 @@ parentPort.on('message', ({ id, request }) => {
   setTimeout(() => parentPort.postMessage({ id, answer: { kind: 'body', html: request.search + '@' + threadId, ms: 1 } }), 20);
 });`,
   );
-  const request = (q: string) => ({ search: `?q=${q}`, forwardedFor: '192.0.2.1', wantsHtml: true });
+  const request = (q: string) => ({ search: `?q=${q}` });
   let workers: SearchWorkers | undefined;
   afterEach(async () => workers?.close());
 
@@ -108,8 +120,34 @@ parentPort.on('message', ({ id, request }) => {
     expect(await workers.ask(request('tiep'))).toMatchObject({ kind: 'body', html: expect.stringContaining('?q=tiep@') });
   });
 
-  it('declines a request not answered in time', async () => {
-    workers = new SearchWorkers({ file, threads: 1, timeoutMs: 100 });
-    expect(await workers.ask(request('im'))).toMatchObject({ kind: 'declined', reason: 'no answer within 100 ms' });
+  it('declines a request not answered in time, and replaces the worker stuck on it', async () => {
+    workers = new SearchWorkers({ file, threads: 2, timeoutMs: 200 });
+    const stuck = workers.ask(request('im'));
+    for (const q of ['a', 'b', 'c']) expect((await workers.ask(request(q))).kind, 'the others go to the free worker').toBe('body');
+    expect(await stuck).toMatchObject({ kind: 'declined', reason: 'no answer within 200 ms' });
+    const after = await Promise.all(['d', 'e', 'f', 'g'].map((q) => workers!.ask(request(q))));
+    expect(after.map((answer) => answer.kind)).toEqual(['body', 'body', 'body', 'body']);
+  });
+
+  it('declines at once when every worker has its fill', async () => {
+    workers = new SearchWorkers({ file, threads: 1, maxInFlight: 2 });
+    const answers = await Promise.all(['a', 'b', 'c'].map((q) => workers!.ask(request(q))));
+    expect(answers.map((answer) => answer.kind)).toEqual(['body', 'body', 'declined']);
+  });
+
+  it('pauses after workers keep failing before their first answer, so search falls back without a storm of restarts', async () => {
+    const broken = path.join(dir, 'broken.mjs');
+    fs.writeFileSync(broken, "throw new Error('bundle broken');");
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      workers = new SearchWorkers({ file: broken, threads: 1, pauseMs: 60_000 });
+      for (let i = 0; i < 3; i++) expect((await workers.ask(request('a'))).kind).toBe('declined');
+      expect(await workers.ask(request('a'))).toEqual({ kind: 'declined', reason: 'search workers paused after failing' });
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = original;
+    }
   });
 });
