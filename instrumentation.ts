@@ -16,6 +16,9 @@ export async function register() {
   // The production server counts searches with the same limiter (lib/search/search-limit.ts).
   const { lendSearchCounter } = await import('./lib/search/search-limit');
   lendSearchCounter();
+  // And answers votes itself with the route handler's code (lib/ratings/vote-request.ts).
+  const { lendVotes } = await import('./lib/ratings/lend-votes');
+  lendVotes();
   const { startBackgroundJobs } = await import('./lib/jobs');
   startBackgroundJobs();
 }

@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { buildDir } from './lib/server/build-dir.mjs';
+import { apiHeaders, everywhereHeaders } from './lib/http/security-headers.mjs';
 
 const nextConfig: NextConfig = {
   // A separate build folder lets a benchmark or second checkout build beside a running server.
@@ -20,24 +21,14 @@ const nextConfig: NextConfig = {
       { key: 'Cache-Control', value: 'private, no-store' },
       { key: 'X-Robots-Tag', value: 'noindex, nofollow, noarchive' },
     ];
-    // Sent with every response. frame-ancestors stops other sites framing ours (clickjacking;
-    // the dashboard frames its own previews at phone and desktop widths);
-    // the rest of the policy limits where a page may send forms, plugins and <base>.
-    // (HSTS is sent by server.mjs: these headers are fixed at build time, SITE_URL is read at start.)
-    const everywhere = [
-      { key: 'X-Content-Type-Options', value: 'nosniff' },
-      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
-      { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-      { key: 'Content-Security-Policy', value: "frame-ancestors 'self'; base-uri 'self'; object-src 'none'; form-action 'self'" },
-    ];
     return [
-      { source: '/:path*', headers: everywhere },
+      // Sent with every response (lib/http/security-headers.mjs; server.mjs sends them with the answers it gives itself).
+      { source: '/:path*', headers: everywhereHeaders },
       { source: '/xem-truoc/:path*', headers: privatePage },
       { source: '/quan-tri/:path*', headers: privatePage },
       { source: '/quan-tri', headers: privatePage },
       { source: '/dang-nhap', headers: [{ key: 'X-Robots-Tag', value: 'noindex' }] },
-      { source: '/api/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex' }] },
+      { source: '/api/:path*', headers: apiHeaders },
     ];
   },
   async rewrites() {

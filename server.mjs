@@ -20,6 +20,7 @@
  *   document Next.js sends for notFound() in pages it renders on demand.
  * - X-Forwarded-For always ends with the socket's own address (see below).
  * - Article requests run Next's proxy (proxy.ts) only for former slugs (lib/server/former-slugs.mjs).
+ * - Votes are answered here with the rating route's own code (lib/server/votes.mjs).
  * - HSTS when SITE_URL is https:// (read at start, unlike next.config's headers).
  * - SIGTERM/SIGINT: after SHUTDOWN_DRAIN_MS (1 s) of taking in what is already
  *   on its way, stop accepting connections, let requests in flight finish, then
@@ -40,6 +41,7 @@ import { readIslandsScript, toIslandsPage } from './lib/server/islands.mjs';
 import { MicroCache } from './lib/server/micro-cache.mjs';
 import { createSearchPages, SHELL_HEADER } from './lib/server/search-pages.mjs';
 import { markFormerSlugRequest } from './lib/server/former-slugs.mjs';
+import { answerVoteRequest } from './lib/server/votes.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
@@ -117,6 +119,8 @@ const server = createServer((req, res) => {
   req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${remote}` : remote;
   // Only requests for former article slugs go through the proxy (proxy.ts answers them 301).
   markFormerSlugRequest(req);
+  // Votes are answered here, with the route handler's code (lib/server/votes.mjs).
+  if (!stopping && answerVoteRequest(req, res)) return;
   const searchKey = stopping ? null : searchPageKey(req);
   if (searchKey && searchResults.answer(searchKey, req, res)) return;
   compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {

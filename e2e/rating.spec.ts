@@ -42,6 +42,15 @@ test('the rating API refuses bad input with 422 and a Vietnamese message', async
   expect(badId.status()).toBe(422);
   const missing = await request.post('/api/articles/999999/rating', { data: { stars: 3 } });
   expect(missing.status()).toBe(404);
+  // Answered by the server itself (lib/server/votes.mjs), with the headers of every API answer.
+  for (const response of [missing, badId]) {
+    expect(response.headers()['cache-control']).toBe('private, no-store');
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    expect(response.headers()['x-robots-tag']).toBe('noindex');
+  }
+  const huge = await request.post('/api/articles/1/rating', { data: { stars: 3, padding: 'x'.repeat(20_000) } });
+  expect(huge.status()).toBe(413);
+  expect((await huge.json()).error).toBe('Nội dung gửi lên quá lớn.');
 });
 
 test('concurrent votes from different readers are all counted exactly once', async ({ playwright, baseURL }) => {
