@@ -39,7 +39,8 @@ import { FinishedPages, finishResponse, preferredEncoding } from './lib/server/f
 import { buildDir } from './lib/server/build-dir.mjs';
 import { readIslandsScript, toIslandsPage } from './lib/server/islands.mjs';
 import { MicroCache } from './lib/server/micro-cache.mjs';
-import { createSearchPages, SHELL_HEADER } from './lib/server/search-pages.mjs';
+import { createSearchPages, isSearchPageRequest, SHELL_HEADER } from './lib/server/search-pages.mjs';
+import { shared, sharedValue } from './lib/server/shared-state.mjs';
 import { markFormerSlugRequest } from './lib/server/former-slugs.mjs';
 import { answerVoteRequest } from './lib/server/votes.mjs';
 
@@ -65,12 +66,11 @@ const finishedPages = new FinishedPages(Number(process.env.FINISHED_PAGES_MB ?? 
  */
 const searchResults = new MicroCache({ ttlMs: SEARCH_CACHE_SECONDS * 1000 });
 /**
- * The key of a search results page as a browser loads it: the whole URL, per encoding. A
- * client-side navigation's React payload (RSC header, ?_rsc=) always goes to Next.js.
+ * The key of a search results page as a browser loads it: the whole URL, per encoding.
  * @param {import('node:http').IncomingMessage} req
  */
 function searchPageKey(req) {
-  if (SEARCH_CACHE_SECONDS <= 0 || req.method !== 'GET' || !req.url?.startsWith('/tim-kiem?') || req.headers.rsc || req.url.includes('_rsc=')) return null;
+  if (SEARCH_CACHE_SECONDS <= 0 || !isSearchPageRequest(req)) return null;
   // Results kept from before the content generation changed are never served after it.
   return `${contentGeneration()}|${preferredEncoding(String(req.headers['accept-encoding'] ?? ''))}|${req.url}`;
 }
@@ -80,7 +80,7 @@ function searchPageKey(req) {
  * seen by this process. Kept on globalThis by Next's bundles of this same process.
  * @returns {number}
  */
-const contentGeneration = () => /** @type {any} */ (globalThis)[Symbol.for('tin-dat-to.contentGeneration')] ?? 0;
+const contentGeneration = () => sharedValue(shared.contentGeneration) ?? 0;
 
 /**
  * The database monitor (lib/db/availability.ts) lives in Next's bundles of this same process and

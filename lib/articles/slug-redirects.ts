@@ -1,5 +1,6 @@
 import type { DB } from '../db/client';
 import { findPublishedArticleByOldSlug } from './queries';
+import { shared } from '../server/shared-state.mjs';
 
 /**
  * Former article slugs answer 301 from the proxy (proxy.ts; a page can only send 307 or 308).
@@ -14,7 +15,7 @@ import { findPublishedArticleByOldSlug } from './queries';
  * set too. A hint, never the truth: the database confirms every redirect.
  */
 export const FORMER_SLUGS_REFRESH_MS = 5_000;
-const FORMER_SLUGS = Symbol.for('tin-dat-to.formerSlugs');
+const FORMER_SLUGS = shared.formerSlugs;
 const state = globalThis as unknown as Record<symbol, Set<string> | undefined>;
 
 /** Reads every former slug into the set; returns how many there are. */

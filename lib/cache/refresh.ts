@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { revalidateTag } from 'next/cache';
 import type { Database } from '../db/schema';
 import { cacheTags } from './tags';
+import { shared } from '../server/shared-state.mjs';
 
 /**
  * Refreshing after a write happens in two steps:
@@ -22,7 +23,7 @@ export async function recordStaleTags(tx: Kysely<Database>, tags: string[], now 
  * results per query for a few seconds and reads this (a global symbol: the server and Next's
  * bundles share only globalThis) into its keys, so a publish makes every kept result stale at once.
  */
-const CONTENT_GENERATION = Symbol.for('tin-dat-to.contentGeneration');
+const CONTENT_GENERATION = shared.contentGeneration;
 
 export function expireTagsLocally(tags: string[]): void {
   if (tags.includes(cacheTags.articleLists)) {

@@ -1,7 +1,6 @@
 import { getDb } from '../db/client';
 import { answerVote } from './vote-request';
-
-const ANSWER_VOTE = Symbol.for('tin-dat-to.answerVote');
+import { shared } from '../server/shared-state.mjs';
 
 /**
  * Lends answerVote to the production server (server.mjs), which answers votes itself: through
@@ -9,5 +8,5 @@ const ANSWER_VOTE = Symbol.for('tin-dat-to.answerVote');
  * and Next's bundles share only globalThis.
  */
 export function lendVotes(): void {
-  (globalThis as unknown as Record<symbol, unknown>)[ANSWER_VOTE] = (request: Request, articleId: string) => answerVote(getDb(), request, articleId);
+  (globalThis as unknown as Record<symbol, unknown>)[shared.answerVote] = (request: Request, articleId: string) => answerVote(getDb(), request, articleId);
 }

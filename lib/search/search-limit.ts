@@ -3,6 +3,7 @@ import { getDb } from '../db/client';
 import { databaseAvailability } from '../db/availability';
 import { clientAddress } from '../ratings/identity';
 import { consume, rateRules, tooManyRequests } from '../rate-limit/limiter';
+import { shared } from '../server/shared-state.mjs';
 
 /** A refusal as the server sends it: status, headers, body. */
 export type SearchRefusal = { status: number; headers: Record<string, string>; body: string };
@@ -18,8 +19,6 @@ export async function countSearchRequest(db: DB, forwardedFor: string, wantsHtml
   return { status: refusal.status, headers: Object.fromEntries(refusal.headers), body: await refusal.text() };
 }
 
-const SEARCH_COUNTER = Symbol.for('tin-dat-to.countSearch');
-
 /**
  * Lends countSearchRequest to the production server (server.mjs, lib/server/search-pages.mjs),
  * which counts searches on the main thread before a search worker answers them: one writer on
@@ -28,7 +27,7 @@ const SEARCH_COUNTER = Symbol.for('tin-dat-to.countSearch');
  * reported to it, then thrown: the server leaves the request to Next.js, which answers 503.
  */
 export function lendSearchCounter(): void {
-  (globalThis as unknown as Record<symbol, unknown>)[SEARCH_COUNTER] = async (forwardedFor: string, wantsHtml: boolean) => {
+  (globalThis as unknown as Record<symbol, unknown>)[shared.countSearch] = async (forwardedFor: string, wantsHtml: boolean) => {
     try {
       return await countSearchRequest(getDb(), forwardedFor, wantsHtml);
     } catch (error) {

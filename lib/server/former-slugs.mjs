@@ -9,16 +9,17 @@
  * former slugs that Next's bundles keep on globalThis, and removes whatever a client sent under
  * those names. (A forged mark would only make the proxy ask the database for nothing.)
  */
+import { shared, sharedValue } from './shared-state.mjs';
+
 export const SERVER_HEADER = 'x-news-server';
 export const FORMER_SLUG_HEADER = 'x-former-slug';
 const ARTICLE_PATH = /^\/[a-z0-9-]+\/([a-z0-9-]+)$/;
-const FORMER_SLUGS = Symbol.for('tin-dat-to.formerSlugs');
 
 /**
  * @param {import('node:http').IncomingMessage} req
  * @param {Set<string> | undefined} formerSlugs the set of former slugs (default: Next's, on globalThis)
  */
-export function markFormerSlugRequest(req, formerSlugs = /** @type {any} */ (globalThis)[FORMER_SLUGS]) {
+export function markFormerSlugRequest(req, formerSlugs = sharedValue(shared.formerSlugs)) {
   req.headers[SERVER_HEADER] = '1';
   delete req.headers[FORMER_SLUG_HEADER];
   const url = req.url ?? '';

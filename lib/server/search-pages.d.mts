@@ -4,6 +4,7 @@ import type { SearchWorkerAnswer, SearchWorkerRequest } from '../search/search-w
 /** Types for search-pages.mjs (plain JavaScript so server.mjs loads it without a build). */
 type Shell = { html: string; headers: Record<string, string | string[]> };
 export function searchWorkerFile(distDir: string): string;
+export function isSearchPageRequest(req: IncomingMessage): boolean;
 export function spliceSearchBody(shell: string, body: string): string | null;
 export function pageHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]>;
 export class SearchWorkers {
@@ -22,5 +23,4 @@ export function createSearchPages(options: { distDir: string; server: Server; ge
   handles(req: IncomingMessage): boolean;
   respond(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   start(): void;
-  close(): Promise<void>;
 } | null;

@@ -30,6 +30,16 @@ import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { shared, sharedValue } from './shared-state.mjs';
+
+/**
+ * Whether `req` asks for a search results page as a browser loads it (a client-side navigation's
+ * React payload, RSC header or ?_rsc=, always goes to Next.js).
+ * @param {http.IncomingMessage} req
+ */
+export function isSearchPageRequest(req) {
+  return req.method === 'GET' && !!req.url?.startsWith('/tim-kiem?') && !req.headers.rsc && !req.url.includes('_rsc=');
+}
 
 /** Where a build keeps the bundled search worker (scripts/build-search-worker.mjs). @param {string} distDir */
 export function searchWorkerFile(distDir) {
@@ -274,7 +284,7 @@ export function createSearchPages({ distDir, server, generation, databaseKnownDo
     isShellRequest: (req) => req.headers[SHELL_HEADER] === token,
 
     /** Whether `req` is a search page request for the workers. @param {http.IncomingMessage} req */
-    handles: (req) => req.method === 'GET' && !!req.url?.startsWith('/tim-kiem?') && !req.headers.rsc && !req.url.includes('_rsc='),
+    handles: isSearchPageRequest,
 
     /**
      * Answers a search page request, or returns false for Next.js to answer it.
@@ -287,7 +297,7 @@ export function createSearchPages({ distDir, server, generation, databaseKnownDo
       if (!page) return false;
       // Counted here, on the main thread's connection: the workers only read. Not lent yet, or
       // failing: Next.js takes the request (and its proxy counts it, or answers 503).
-      const countSearch = /** @type {any} */ (globalThis)[Symbol.for('tin-dat-to.countSearch')];
+      const countSearch = sharedValue(shared.countSearch);
       if (typeof countSearch !== 'function') return false;
       /** @type {{ status: number, headers: Record<string, string>, body: string } | null} */
       let refusal;
@@ -329,6 +339,5 @@ export function createSearchPages({ distDir, server, generation, databaseKnownDo
     },
 
     start: () => workers.startAll(),
-    close: () => workers.close(),
   };
 }

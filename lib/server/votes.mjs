@@ -7,6 +7,7 @@
  * code is lent (the first moments after start), and under `next dev`, Next.js answers them.
  */
 import { apiHeaders, everywhereHeaders } from '../http/security-headers.mjs';
+import { shared, sharedValue } from './shared-state.mjs';
 
 const VOTE_PATH = /^\/api\/articles\/([^/?#]+)\/rating(?:\?.*)?$/;
 /** A vote is a few bytes ({"stars":4}, or stars=4 from a form). */
@@ -19,7 +20,7 @@ const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'c
  * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
  * @param {(request: Request, articleId: string) => Promise<Response>} [answerVote]
  */
-export function answerVoteRequest(req, res, answerVote = /** @type {any} */ (globalThis)[Symbol.for('tin-dat-to.answerVote')]) {
+export function answerVoteRequest(req, res, answerVote = sharedValue(shared.answerVote)) {
   if (req.method !== 'POST' || typeof answerVote !== 'function') return false;
   const match = VOTE_PATH.exec(req.url ?? '');
   if (!match) return false;
