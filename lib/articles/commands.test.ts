@@ -125,6 +125,26 @@ describe('writing and publishing', () => {
     await expect(runWorkflow(t.db, editor, draft.id, { action: 'schedule', publishAt: new Date(Date.now() - 1000).toISOString() })).rejects.toBeDefined();
   });
 
+  it('does not publish an article whose schedule an editor moved later while the scheduler was at work', async () => {
+    const draft = await createArticle(t.db, editor, draftInput('Bài dời giờ đăng'));
+    const movedTo = new Date(Date.now() + 86_400_000).toISOString();
+    const scheduled = await runWorkflow(t.db, editor, draft.id, { action: 'schedule', publishAt: movedTo });
+    // The scheduler listed the article as due, and the editor's move to tomorrow landed just after.
+    let listed = false;
+    const racing = t.db.withPlugin({
+      transformQuery: (args) => args.node,
+      async transformResult(args) {
+        if (listed) return args.result;
+        listed = true;
+        return { ...args.result, rows: [...args.result.rows, { id: draft.id }] };
+      },
+    });
+    expect(await publishDueArticles(racing, new Date(Date.now() + 61_000).toISOString())).toEqual([]);
+    const row = await t.db.selectFrom('articles').select(['status', 'published_at', 'version']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'scheduled', published_at: movedTo, version: scheduled.version });
+    expect(await publishDueArticles(t.db, new Date(Date.now() + 86_401_000).toISOString())).toEqual([draft.id]);
+  });
+
   it('will not publish while an image lacks alt text', async () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer();
     const image = await uploadImage(t.db, editor, { name: 'anh.png', bytes: png }, {});

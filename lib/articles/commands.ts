@@ -443,11 +443,14 @@ export async function publishDueArticles(db: DB, now = new Date().toISOString(),
     await db.transaction().execute(async (tx) => {
       const row = await loadArticle(tx, id);
       if (!row || row.status !== 'scheduled') return;
+      // The update re-checks the schedule itself: an editor may have moved it to a later time
+      // (or taken the article back) since the read, and the version moves on from the stored one.
       const result = await tx
         .updateTable('articles')
-        .set({ status: 'published', updated_at: now, version: row.version + 1 })
+        .set((eb) => ({ status: 'published', updated_at: now, version: eb('version', '+', 1) }))
         .where('id', '=', id)
         .where('status', '=', 'scheduled')
+        .where('published_at', '<=', now)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return;
       await indexArticle(tx, id);
