@@ -1,4 +1,5 @@
 import { getDb, refreshPlannerStatistics } from './db/client';
+import { readDatabaseConfig } from './db/config';
 import { databaseAvailability } from './db/availability';
 import { publishDueArticles } from './articles/commands';
 import { FORMER_SLUGS_REFRESH_MS, refreshFormerSlugs } from './articles/slug-redirects';
@@ -20,7 +21,11 @@ const SCHEDULER_INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS ?? 15_000
  */
 export function startBackgroundJobs(): void {
   const db = getDb();
-  startInvalidationPoller(db);
+  const config = readDatabaseConfig();
+  startInvalidationPoller(db, {
+    intervalMs: Number(process.env.CACHE_POLL_INTERVAL_MS ?? 2000),
+    listenTo: config.dialect === 'postgres' ? config.connectionString : undefined,
+  });
   let publishing = false;
   const publishDue = async () => {
     if (publishing) return;

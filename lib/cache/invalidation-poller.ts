@@ -1,23 +1,43 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import type { DB } from '../db/client';
 import { databaseAvailability } from '../db/availability';
+import { shared, sharedValue } from '../server/shared-state.mjs';
 
 /**
  * Keeps this instance's page cache in step with writes made by any instance.
- * Writes record the tags they made stale (lib/cache/refresh.ts); every few
- * seconds each instance reads the new rows and expires those tags through
- * its own /api/internal/revalidate, because Next.js only expires tags inside
- * a request. The token is made at start and never leaves the process.
+ * Writes record the tags they made stale (lib/cache/refresh.ts); each instance
+ * reads the rows it has not seen yet and expires those tags through its own
+ * /api/internal/revalidate, because Next.js only expires tags inside a
+ * request. The token is made at start and never leaves the process.
+ *
+ * When it reads:
+ * - on PostgreSQL, at once: every write sends a notification on commit
+ *   (NOTIFY is transactional) and each instance LISTENs on a connection of its own;
+ * - on every database, also every few seconds, for what a notification could
+ *   not bring (a lost listening connection, SQLite, which has no notifications).
+ *
+ * What it reads: the rows of the last minute, skipping those already seen,
+ * rather than the ids after the last one seen. Ids are handed out when a write
+ * inserts its rows, not when it commits: on PostgreSQL a write holding id 100
+ * can commit after another's 101 was read, and "after the last id" would skip it.
  */
 const globalForPoller = globalThis as unknown as { __revalidateToken?: string };
+
+export const INVALIDATION_CHANNEL = 'cache_invalidations';
+/** How long a write may take between recording its rows and committing them (and the clocks of two instances may differ). */
+const OVERLAP_MS = 60_000;
+/** A page rendered while the write was committing may be stored just after the first expiry: a second one catches it. */
+export const SECOND_EXPIRY_MS = 2_000;
 
 export function internalRevalidateToken(): string {
   globalForPoller.__revalidateToken ??= randomBytes(32).toString('hex');
   return globalForPoller.__revalidateToken;
 }
 
+/** This server's own address (server.mjs publishes where it listens), INTERNAL_URL to override. */
 function selfUrl(): string {
-  return process.env.INTERNAL_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  return process.env.INTERNAL_URL ?? sharedValue(shared.ownUrl) ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 }
 
 export async function expireTagsThroughServer(tags: string[]): Promise<void> {
@@ -29,37 +49,144 @@ export async function expireTagsThroughServer(tags: string[]): Promise<void> {
   if (!response.ok) throw new Error(`revalidate answered ${response.status}`);
 }
 
-/** `available` is asked before each poll: while the database is down the poll skips its turn. */
-export function startInvalidationPoller(db: DB, intervalMs = 2000, available: () => Promise<boolean> = () => databaseAvailability().check()): () => void {
-  let lastId: number | null = null;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+export type InvalidationPollerOptions = {
+  intervalMs?: number;
+  /** Asked before each read: while the database is down the poller skips its turn. */
+  available?: () => Promise<boolean>;
+  expire?: (tags: string[]) => Promise<void>;
+  /** PostgreSQL: the database's address, to LISTEN for writes on a connection of the poller's own. */
+  listenTo?: string;
+  /** On start, the rows of this long ago are read too: pages cached on disk before a restart may predate them. */
+  replayMs?: number;
+  now?: () => number;
+};
+
+export type InvalidationPoller = {
+  /** Reads now (what a notification does); resolves when that read is over. */
+  poll: () => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+export function startInvalidationPoller(db: DB, options: InvalidationPollerOptions = {}): InvalidationPoller {
+  const { intervalMs = 2000, available = () => databaseAvailability().check(), expire = expireTagsThroughServer, listenTo, replayMs = 10 * 60_000, now = Date.now } = options;
+  /** Ids expired already, with when they were written (to forget them once out of the window). */
+  const seen = new Map<number, number>();
+  let readSince = now() - replayMs;
+  let stopped = false;
+  let reading: Promise<void> | null = null;
+  let readAgain = false;
+  const secondExpiries = new Set<ReturnType<typeof setTimeout>>();
+
+  const read = async () => {
+    if (!(await available())) return;
+    const startedAt = now();
+    const since = new Date(readSince - OVERLAP_MS).toISOString();
+    const rows = await db.selectFrom('cache_invalidations').select(['id', 'tag', 'created_at']).where('created_at', '>=', since).orderBy('id').execute();
+    const fresh = rows.filter((row) => !seen.has(row.id));
+    if (fresh.length) {
+      const tags = [...new Set(fresh.map((row) => row.tag))];
+      await expire(tags);
+      const again = setTimeout(() => {
+        secondExpiries.delete(again);
+        expire(tags).catch((error) => console.warn('[cache] second expiry failed:', error instanceof Error ? error.message : error));
+      }, SECOND_EXPIRY_MS);
+      again.unref?.();
+      secondExpiries.add(again);
+    }
+    for (const row of fresh) seen.set(row.id, Date.parse(row.created_at));
+    // Seen once, never again: only what is still inside the next read's window needs remembering.
+    readSince = startedAt;
+    for (const [id, writtenAt] of seen) if (writtenAt < readSince - OVERLAP_MS) seen.delete(id);
+  };
+
+  const poll = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (reading) {
+      // A write committed during this read may have been missed by it: read once more after.
+      readAgain = true;
+      return reading;
+    }
+    reading = (async () => {
+      do {
+        readAgain = false;
+        try {
+          await read();
+        } catch (error) {
+          if (!databaseAvailability().reportFailure(error)) console.warn('[cache] invalidation poll failed:', error instanceof Error ? error.message : error);
+        }
+      } while (readAgain && !stopped);
+      reading = null;
+    })();
+    return reading;
+  };
+
+  const timer = setInterval(() => void poll(), intervalMs);
+  timer.unref?.();
+  const listener = listenTo ? listenForWrites(listenTo, poll) : null;
+  void poll();
+  return {
+    poll,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      for (const t of secondExpiries) clearTimeout(t);
+      await listener?.stop();
+      await reading;
+    },
+  };
+}
+
+/**
+ * A PostgreSQL connection LISTENing on the invalidation channel: each
+ * notification makes the poller read at once. A lost connection is opened
+ * again after a few seconds (the timer keeps reading meanwhile), and a read
+ * follows each reconnection for what was written while it was down.
+ */
+function listenForWrites(connectionString: string, onWrite: () => Promise<void>, retryMs = 5000): { stop: () => Promise<void> } {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+
+  const connect = async () => {
+    retry = null;
+    if (stopped) return;
+    const next = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 });
+    const lost = (error?: Error) => {
+      if (client !== next) return;
+      client = null;
+      next.removeAllListeners('notification');
+      void next.end().catch(() => undefined);
+      if (stopped) return;
+      if (failures++ === 0) console.warn('[cache] lost the PostgreSQL notifications; listening again shortly:', error?.message ?? 'connection ended');
+      retry = setTimeout(() => void connect(), retryMs);
+      retry.unref?.();
+    };
+    client = next;
+    next.on('error', lost);
+    next.on('end', () => lost());
+    next.on('notification', () => void onWrite());
     try {
-      if (!(await available())) return;
-      if (lastId === null) {
-        // On start, replay the last ten minutes: pages cached on disk before a restart may predate them.
-        const since = new Date(Date.now() - 10 * 60_000).toISOString();
-        const first = await db.selectFrom('cache_invalidations').select('id').where('created_at', '>=', since).orderBy('id').limit(1).executeTakeFirst();
-        const max = await db.selectFrom('cache_invalidations').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-        lastId = first ? first.id - 1 : Number(max?.id ?? 0);
-      }
-      const rows = await db.selectFrom('cache_invalidations').select(['id', 'tag']).where('id', '>', lastId).orderBy('id').limit(1000).execute();
-      if (rows.length) {
-        await expireTagsThroughServer([...new Set(rows.map((r) => r.tag))]);
-        lastId = rows.at(-1)!.id;
-      }
+      await next.connect();
+      await next.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+      if (stopped) return void (await next.end().catch(() => undefined));
+      if (failures > 0) console.log('[cache] listening to PostgreSQL notifications again');
+      failures = 0;
+      void onWrite();
     } catch (error) {
-      if (!databaseAvailability().reportFailure(error)) console.warn('[cache] invalidation poll failed:', error instanceof Error ? error.message : error);
-    } finally {
-      running = false;
+      lost(error instanceof Error ? error : new Error(String(error)));
     }
   };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  void connect();
+  return {
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      const open = client;
+      client = null;
+      await open?.end().catch(() => undefined);
+    },
+  };
 }
 
 /** Rows older than a day are of no use to any instance. */

@@ -1,7 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { revalidateTag } from 'next/cache';
 import type { Database } from '../db/schema';
 import { cacheTags } from './tags';
+import { INVALIDATION_CHANNEL } from './invalidation-poller';
+import { isPostgres } from '../db/client';
 import { shared } from '../server/shared-state.mjs';
 
 /**
@@ -16,6 +18,8 @@ export async function recordStaleTags(tx: Kysely<Database>, tags: string[], now 
   const unique = [...new Set(tags)];
   if (unique.length === 0) return;
   await tx.insertInto('cache_invalidations').values(unique.map((tag) => ({ tag, created_at: now }))).execute();
+  // Delivered when the transaction commits, to every instance listening (lib/cache/invalidation-poller.ts).
+  if (isPostgres(tx)) await sql`select pg_notify(${INVALIDATION_CHANNEL}, '')`.execute(tx);
 }
 
 /**
@@ -26,7 +30,8 @@ export async function recordStaleTags(tx: Kysely<Database>, tags: string[], now 
 const CONTENT_GENERATION = shared.contentGeneration;
 
 export function expireTagsLocally(tags: string[]): void {
-  if (tags.includes(cacheTags.articleLists)) {
+  // Search pages show sections (the menu, the filter) as well as articles.
+  if (tags.includes(cacheTags.articleLists) || tags.includes(cacheTags.sections)) {
     const state = globalThis as unknown as Record<symbol, number | undefined>;
     state[CONTENT_GENERATION] = (state[CONTENT_GENERATION] ?? 0) + 1;
   }

@@ -7,7 +7,8 @@ import { createDatabase, type DB } from './client';
 import { readDatabaseConfig } from './config';
 import { migrateToLatest } from './migrations';
 
-export type TestDatabase = { db: DB; dialect: 'sqlite' | 'postgres'; cleanup: () => Promise<void> };
+/** `connectionString`: PostgreSQL's address of the test database (for connections of a test's own). */
+export type TestDatabase = { db: DB; dialect: 'sqlite' | 'postgres'; connectionString?: string; cleanup: () => Promise<void> };
 
 /**
  * A fresh, migrated database for one test file: a temporary SQLite file, or,
@@ -29,6 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       db,
       dialect: 'postgres',
+      connectionString: url.toString(),
       cleanup: async () => {
         await db.destroy();
         const dropper = new pg.Client({ connectionString: config.connectionString });

@@ -8,6 +8,7 @@ export class FinishedPages {
   set(key: string, entry: Finished): void;
   readonly bytes: number;
 }
+export const SHARED_PAGE_CACHE_CONTROL: string;
 export function preferredEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity';
 export function matchesEtag(header: string | undefined, etag: string): boolean;
 export function finishResponse(

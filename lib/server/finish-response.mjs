@@ -134,6 +134,16 @@ export function matchesEtag(header, etag) {
 /** How Next.js's empty error document starts (its root layout never ran). */
 const EMPTY_ERROR_DOCUMENT = '<html id="__next_error__">';
 
+/**
+ * What shared caches are told of pages from Next's page cache, in place of Next's own
+ * `s-maxage=<revalidate>, stale-while-revalidate=<a year>`. The revalidate is the page cache's
+ * safety timer (writes refresh pages by tag as they happen), and a shared cache hears of no write:
+ * a CDN following Next's header could keep a page 5 minutes, then serve it stale once however old.
+ * These are the micro-cache's terms (docs/nginx.conf): 1 s fresh, at most 4 s more while it is
+ * fetched again, so a publish shows within 5 s; browsers revalidate every time (ETag, 304).
+ */
+export const SHARED_PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=1, stale-while-revalidate=4';
+
 export function finishResponse(req, res, options) {
   if (req.method !== 'GET') return;
   const original = { write: res.write, end: res.end, writeHead: res.writeHead, flushHeaders: res.flushHeaders };
@@ -222,6 +232,8 @@ export function finishResponse(req, res, options) {
     }
     if (isPage && res.statusCode === 200 && options.shareForSeconds) {
       res.setHeader('Cache-Control', `public, max-age=0, s-maxage=${options.shareForSeconds}, stale-while-revalidate=${options.shareForSeconds}`);
+    } else if (res.statusCode === 200 && /\bs-maxage=/i.test(String(res.getHeader('cache-control') ?? '')) && !/private|no-store/i.test(String(res.getHeader('cache-control')))) {
+      res.setHeader('Cache-Control', SHARED_PAGE_CACHE_CONTROL);
     }
     const cacheable = res.statusCode === 200 && !/no-store/i.test(String(res.getHeader('cache-control') ?? ''));
     let etag = res.getHeader('etag');

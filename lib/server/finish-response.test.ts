@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import compression from 'compression';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FinishedPages, finishResponse, matchesEtag, preferredEncoding } from './finish-response.mjs';
+import { FinishedPages, finishResponse, matchesEtag, preferredEncoding, SHARED_PAGE_CACHE_CONTROL } from './finish-response.mjs';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -69,6 +69,18 @@ describe('finishResponse', () => {
     expect(again.headers.get('etag')).toBe(etag);
     expect(await again.text()).toBe('');
     expect((await fetch(url, { headers: { 'if-none-match': '"stale"' } })).status).toBe(200);
+  });
+
+  it("tells shared caches the micro-cache's terms for pages from the page cache, not Next's five minutes and a year stale", async () => {
+    const url = await serve((req, res) => {
+      const cacheControl = req.url === '/private' ? 'private, no-cache, no-store, max-age=0, must-revalidate' : 's-maxage=300, stale-while-revalidate=31535700';
+      res.writeHead(200, { 'Content-Type': req.url === '/rss.xml' ? 'application/rss+xml' : 'text/html', 'Cache-Control': cacheControl });
+      res.end('<html><body><p>Tin trong tỉnh</p></body></html>');
+    });
+    expect((await fetch(url)).headers.get('cache-control')).toBe(SHARED_PAGE_CACHE_CONTROL);
+    expect((await fetch(`${url}/rss.xml`)).headers.get('cache-control')).toBe(SHARED_PAGE_CACHE_CONTROL);
+    expect(SHARED_PAGE_CACHE_CONTROL).toBe('public, max-age=0, s-maxage=1, stale-while-revalidate=4');
+    expect((await fetch(`${url}/private`)).headers.get('cache-control')).toBe('private, no-cache, no-store, max-age=0, must-revalidate');
   });
 
   it('lets shared caches keep a per-request page when asked, and hands over what it sent', async () => {

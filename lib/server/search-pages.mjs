@@ -31,6 +31,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { shared, sharedValue } from './shared-state.mjs';
+import { ownUrl } from './own-url.mjs';
 
 /**
  * Whether `req` asks for a search results page as a browser loads it (a client-side navigation's
@@ -240,11 +241,10 @@ export class SearchShell {
  * @returns {Promise<{ html: string, headers: Record<string, string | string[]> } | null>}
  */
 function fetchOwnPage({ address, path: pagePath, header, token }) {
-  const info = address();
-  if (!info || typeof info === 'string') return Promise.resolve(null);
-  const host = info.address === '::' || info.address === '0.0.0.0' ? '127.0.0.1' : info.address;
+  const base = ownUrl(address());
+  if (!base) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
-    const request = http.get({ host, port: info.port, path: pagePath, headers: { [header]: token, accept: 'text/html', 'accept-encoding': 'identity' }, timeout: 10_000 }, (response) => {
+    const request = http.get(new URL(pagePath, base), { headers: { [header]: token, accept: 'text/html', 'accept-encoding': 'identity' }, timeout: 10_000 }, (response) => {
       /** @type {Buffer[]} */
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));

@@ -13,6 +13,8 @@ export const shared = {
   countSearch: Symbol.for('tin-dat-to.countSearch'),
   /** Answers a vote (lib/ratings/lend-votes.ts). */
   answerVote: Symbol.for('tin-dat-to.answerVote'),
+  /** Where this server listens, as a URL (server.mjs): the cache poller calls its own server there. */
+  ownUrl: Symbol.for('tin-dat-to.ownUrl'),
 };
 
 /** @param {symbol} name @returns {any} */
