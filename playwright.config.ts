@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// Set here when run alone, so the tests (worker processes inherit it) know the server's database.
+process.env.E2E_DATABASE_URL ??= `file:/tmp/news-e2e-${Date.now()}.db`;
 
 /**
  * End-to-end tests against the production build (`next build` first), in
@@ -37,7 +39,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:/tmp/news-e2e-${Date.now()}.db`,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'e2e-secret-not-for-production',
       NEXTAUTH_URL: baseURL,
       SITE_URL: baseURL,

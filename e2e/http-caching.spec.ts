@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { seedArticlePath } from './fixtures';
+import { setLeadBehindTheSite } from './database';
 import { signedInContext } from './session';
 
 /**
@@ -65,6 +66,36 @@ test('a publish changes the ETag, so a revalidating proxy gets the new page', as
     expect(await after.text()).toContain(article.title);
     expect(after.headers()['etag']).not.toBe(etag);
   } finally {
+    await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'unpublish' } });
+    await editor.dispose();
+  }
+});
+
+test('a publish refreshes the pages it made stale and leaves the cached pages of unrelated articles alone', async ({ request, baseURL }) => {
+  const editor = await signedInContext(baseURL!, 'editor@example.com');
+  const seedPage = await (await request.get(seedArticlePath)).text();
+  const seedId = Number(seedPage.match(/\/api\/articles\/(\d+)\/rating/)![1]);
+  const seed = (await (await editor.get(`/api/articles/${seedId}`)).json()) as { lead: string };
+  const sections = (await (await editor.get('/api/sections')).json()) as Array<{ id: number; slug: string }>;
+  const elsewhere = sections.find((s) => s.slug !== 'tin-trong-tinh')!;
+  const title = `Tin ở chuyên mục khác ${Date.now()}`;
+  const created = await editor.post('/api/articles', {
+    data: { title, lead: 'Sapo.', sectionId: elsewhere.id, tags: [`Riêng ${Date.now()}`], coverMediaId: null, byline: '', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung.' }] }] } },
+  });
+  const article = await created.json();
+  try {
+    // The seed article's page is served from the page cache: a change behind the site's back does not show.
+    await setLeadBehindTheSite(seedId, 'Sapo đổi ngầm, không qua tòa soạn.');
+    expect(await (await request.get(seedArticlePath)).text()).not.toContain('Sapo đổi ngầm');
+
+    expect((await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'publish' } })).status()).toBe(200);
+    // The pages it made stale show it at once...
+    expect(await (await request.get('/')).text()).toContain(title);
+    expect(await (await request.get(`/${elsewhere.slug}`)).text()).toContain(title);
+    // ...and an article page elsewhere, which cannot show it, was not refreshed: still the cached page.
+    expect(await (await request.get(seedArticlePath)).text()).not.toContain('Sapo đổi ngầm');
+  } finally {
+    await setLeadBehindTheSite(seedId, seed.lead);
     await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'unpublish' } });
     await editor.dispose();
   }

@@ -3,8 +3,8 @@ import { articlePath } from '@/lib/site/config';
 import { ArticleCard } from './article-card';
 
 /** "Tin liên quan" and "Đọc nhiều" under an article: read when the page is rendered, cached with it. */
-export async function ArticleDiscovery({ articleId, sectionSlug }: { articleId: number; sectionSlug: string }) {
-  const [related, mostRead] = await Promise.all([getRelatedArticles(articleId, sectionSlug), getMostRead()]);
+export async function ArticleDiscovery({ articleId, sectionSlug, tagSlugs }: { articleId: number; sectionSlug: string; tagSlugs: string[] }) {
+  const [related, mostRead] = await Promise.all([getRelatedArticles(articleId, sectionSlug, tagSlugs), getMostRead()]);
   return (
     <div className="no-print mt-10 grid gap-8 md:grid-cols-3">
       {related.length > 0 ? (

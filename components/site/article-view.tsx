@@ -101,7 +101,7 @@ export function ArticleView({ article, mode = 'public' }: { article: PublicArtic
         </>
       ) : null}
     </article>
-    {isPublic ? <ArticleDiscovery articleId={article.id} sectionSlug={article.section.slug} /> : null}
+    {isPublic ? <ArticleDiscovery articleId={article.id} sectionSlug={article.section.slug} tagSlugs={article.tags.map((t) => t.slug)} /> : null}
     </>
   );
 }

@@ -13,6 +13,7 @@ import { getArticleForActor, type EditableArticle } from './admin-queries';
 import { can, canCreateArticle, transitionFor, type Actor, type WorkflowAction } from './policy';
 import type { CreateArticleInput, UpdateArticleInput, WorkflowInput } from './schemas';
 import { loadPendingEdit, type ArticleSnapshot } from './pending';
+import { articleShownIn } from './queries';
 import { revokePreviewLinks } from '../previews/links';
 
 /**
@@ -243,6 +244,8 @@ async function insertRevision(tx: Tx, articleId: number, version: number, snap: 
 /** Writes a snapshot into the article itself (a new version and revision); returns the cache tags it made stale. */
 async function applySnapshot(tx: Tx, current: NonNullable<ArticleRow>, snap: ArticleSnapshot, version: number, actorId: number | null, now: string): Promise<string[]> {
   const sectionSlug = await sectionSlugOf(tx, snap.sectionId);
+  // Where other pages showed it before the change (its tags may change).
+  const shownBefore = isLive(current.status) ? await articleShownIn(tx, current.id, now) : null;
   if (snap.slug !== current.slug) {
     if (await slugTaken(tx, snap.slug, current.id)) throw new ConflictError('Đường dẫn này đã được dùng cho bài viết khác.');
     // Once readers may have the old address, keep it answering with a redirect.
@@ -267,7 +270,8 @@ async function applySnapshot(tx: Tx, current: NonNullable<ArticleRow>, snap: Art
   await setArticleTags(tx, current.id, snap.tags);
   await indexArticle(tx, current.id);
   await insertRevision(tx, current.id, version, snap, actorId, now);
-  return isLive(current.status) ? articlePageTags({ slug: current.slug, sectionSlug: current.section_slug }, { slug: snap.slug, sectionSlug }) : [];
+  if (!shownBefore) return [];
+  return articlePageTags({ slug: current.slug, sectionSlug: current.section_slug, ...shownBefore }, { slug: snap.slug, sectionSlug, ...(await articleShownIn(tx, current.id, now)) });
 }
 
 /**
@@ -374,6 +378,8 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
     const next = transitionFor(input.action, current.status);
     if (!next) throw new ConflictError(`Không thể thực hiện thao tác này khi bài đang ở trạng thái hiện tại.`);
     if (!can(actor, input.action, access)) throw new ForbiddenError();
+    // Where other pages show it while live (a waiting edit applied on leaving may change its tags).
+    const shownBefore = isLive(current.status) ? await articleShownIn(tx, id, now) : null;
 
     let publishedAt = current.published_at;
     let publishedBy: number | null | undefined;
@@ -420,7 +426,10 @@ export async function runWorkflow(db: DB, actor: Actor, id: number, input: Workf
       now,
     );
     // Going live or leaving it changes public pages; moves between unpublished states do not.
-    const tags = isLive(current.status) || isLive(next) ? articlePageTags({ slug: current.slug, sectionSlug: current.section_slug }) : [];
+    const tags =
+      isLive(current.status) || isLive(next)
+        ? articlePageTags({ slug: current.slug, sectionSlug: current.section_slug, ...shownBefore }, isLive(next) ? { slug: current.slug, sectionSlug: current.section_slug, ...(await articleShownIn(tx, id, now)) } : null)
+        : [];
     await recordStaleTags(tx, tags, now);
     return tags;
   });
@@ -455,7 +464,7 @@ export async function publishDueArticles(db: DB, now = new Date().toISOString(),
       if (Number(result.numUpdatedRows) === 0) return;
       await indexArticle(tx, id);
       await writeAudit(tx, { actorId: null, action: 'article.publish', entityType: 'article', entityId: id, details: { from: 'scheduled', to: 'published', scheduled: true } }, now);
-      const tags = articlePageTags({ slug: row.slug, sectionSlug: row.section_slug });
+      const tags = articlePageTags({ slug: row.slug, sectionSlug: row.section_slug, ...(await articleShownIn(tx, id, now)) });
       await recordStaleTags(tx, tags, now);
       stale.push(...tags);
       published.push(id);

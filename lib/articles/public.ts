@@ -13,7 +13,7 @@ import { countPublishedArticles, listArticlesPublishedSince, listFeedArticles, l
  */
 export const getPublicArticle = cache((slug: string) =>
   unstable_cache(() => getPublishedArticleBySlug(getDb(), slug), ['public-article', slug], {
-    tags: [cacheTags.articleSlug(slug), cacheTags.articleLists],
+    tags: [cacheTags.articleSlug(slug)],
   })(),
 );
 

@@ -283,6 +283,24 @@ export async function listMostRead(db: DB, days = 7, limit = 5, now = new Date()
   return rows.map(toCard);
 }
 
+/**
+ * "Đọc nhiều" shows 5; an article among this many counts as shown there. The list stays cached up
+ * to 5 minutes while views move, so the one readers have may hold an article that has just left
+ * the top 5.
+ */
+const MOST_READ_MARGIN = 20;
+
+/**
+ * Where other article pages show an article: the "Tin liên quan" of articles sharing one of its
+ * tags (their slugs), and "Đọc nhiều" if it is among the most read. For the pages a change to it
+ * makes stale (lib/cache/tags.ts: articlePageTags).
+ */
+export async function articleShownIn(db: DB, articleId: number, now = new Date().toISOString()): Promise<{ tagSlugs: string[]; mostRead: boolean }> {
+  const tags = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select('tags.slug').where('article_tags.article_id', '=', articleId).execute();
+  const mostRead = await listMostRead(db, 7, MOST_READ_MARGIN, now);
+  return { tagSlugs: tags.map((t) => t.slug), mostRead: mostRead.some((a) => a.id === articleId) };
+}
+
 /* ---------- Feeds and sitemaps ---------- */
 
 export type FeedArticle = ArticleCard & {

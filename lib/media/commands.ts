@@ -9,6 +9,7 @@ import { slugify } from '../text/slug';
 import type { Actor } from '../articles/policy';
 import { containsFolded } from '../search/contains';
 import { toMediaSummary } from './queries';
+import { articleShownIn } from '../articles/queries';
 import type { MediaSummary } from './types';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -137,7 +138,9 @@ export async function updateMediaMeta(db: DB, actor: Actor, id: number, meta: Me
       .returning(['id', 'file_name', 'alt', 'caption', 'credit', 'width', 'height'])
       .executeTakeFirstOrThrow();
     const live = usedIn.filter((a) => a.status === 'published');
-    const tags = live.length ? articlePageTags(...live.map((a) => ({ slug: a.slug, sectionSlug: a.section_slug }))) : [];
+    const refs = [];
+    for (const a of live) refs.push({ slug: a.slug, sectionSlug: a.section_slug, ...(await articleShownIn(tx, a.id, now)) });
+    const tags = refs.length ? articlePageTags(...refs) : [];
     await recordStaleTags(tx, tags, now);
     await writeAudit(tx, { actorId: actor.id, action: 'media.update', entityType: 'media', entityId: id, details: { fileName: media.file_name, articles: usedIn.map((a) => a.id) } }, now);
     return { row: updated, stale: tags };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/client';
+import type { Database } from '../db/schema';
 import { cacheTags } from '../cache/tags';
 import { expireTagsLocally, recordStaleTags } from '../cache/refresh';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
@@ -9,6 +11,8 @@ import { slugify } from '../text/slug';
 export const tagInputSchema = z.object({
   name: z.string().trim().min(1, 'Tên từ khóa không được để trống.').max(60, 'Tên từ khóa tối đa 60 ký tự.'),
 });
+
+type Tx = Kysely<Database>;
 
 export type Tag = { id: number; name: string; slug: string; articles: number };
 
@@ -21,6 +25,22 @@ export async function listTags(db: DB): Promise<Tag[]> {
     .orderBy('tags.name')
     .execute();
   return rows.map((r) => ({ ...r, articles: Number(r.articles) }));
+}
+
+/**
+ * Pages a change to a tag makes stale: the lists (tag pages among them), the pages of the published
+ * articles carrying it (they show its name) and their "Tin liên quan" (chosen by shared tags).
+ * Read inside the change's transaction, before it.
+ */
+async function tagPageTags(tx: Tx, tag: { id: number; slug: string }): Promise<string[]> {
+  const articles = await tx
+    .selectFrom('article_tags')
+    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+    .select('articles.slug')
+    .where('article_tags.tag_id', '=', tag.id)
+    .where('articles.status', '=', 'published')
+    .execute();
+  return [cacheTags.articleLists, cacheTags.tag(tag.slug), ...articles.map((a) => cacheTags.articleSlug(a.slug))];
 }
 
 function assertEditor(actor: Actor) {
@@ -45,9 +65,11 @@ export async function renameTag(db: DB, actor: Actor, id: number, name: string):
   if (!slug) throw new ConflictError('Từ khóa phải có chữ hoặc số.');
   const other = await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
   if (other && other.id !== id) throw new ConflictError('Đã có từ khóa khác cùng tên.');
-  const stale = [cacheTags.articleLists];
+  let stale: string[] = [];
   const row = await db.transaction().execute(async (tx) => {
+    stale = await tagPageTags(tx, current);
     const updated = await tx.updateTable('tags').set({ name, slug }).where('id', '=', id).returning(['id', 'name', 'slug']).executeTakeFirstOrThrow();
+    stale.push(cacheTags.tag(slug));
     await recordStaleTags(tx, stale);
     return updated;
   });
@@ -57,10 +79,12 @@ export async function renameTag(db: DB, actor: Actor, id: number, name: string):
 
 export async function deleteTag(db: DB, actor: Actor, id: number): Promise<void> {
   assertEditor(actor);
-  const stale = [cacheTags.articleLists];
+  let stale: string[] = [];
   await db.transaction().execute(async (tx) => {
-    const result = await tx.deleteFrom('tags').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw new NotFoundError('Không tìm thấy từ khóa.');
+    const current = await tx.selectFrom('tags').select(['id', 'slug']).where('id', '=', id).executeTakeFirst();
+    if (!current) throw new NotFoundError('Không tìm thấy từ khóa.');
+    stale = await tagPageTags(tx, current);
+    await tx.deleteFrom('tags').where('id', '=', id).execute();
     await recordStaleTags(tx, stale);
   });
   expireTagsLocally(stale);
