@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { seedArticlePath } from './fixtures';
+import { draftThroughApi, workflow } from './articles';
 import { setLeadBehindTheSite } from './database';
 import { signedInContext } from './session';
 
@@ -46,19 +47,7 @@ test('a publish changes the ETag, so a revalidating proxy gets the new page', as
   const before = await request.get('/');
   const etag = before.headers()['etag']!;
   const editor = await signedInContext(baseURL!, 'editor@example.com');
-  const sections = (await (await editor.get('/api/sections')).json()) as Array<{ id: number; slug: string }>;
-  const created = await editor.post('/api/articles', {
-    data: {
-      title: `Tin mới cho bộ nhớ đệm ${Date.now()}`,
-      lead: 'Sapo.',
-      sectionId: sections.find((s) => s.slug === 'tin-trong-tinh')!.id,
-      tags: [],
-      coverMediaId: null,
-      byline: '',
-      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung.' }] }] },
-    },
-  });
-  const article = await created.json();
+  const article = await draftThroughApi(editor, { title: `Tin mới cho bộ nhớ đệm ${Date.now()}` });
   try {
     expect((await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'publish' } })).status()).toBe(200);
     const after = await request.get('/', { headers: { 'If-None-Match': etag } });
@@ -79,16 +68,13 @@ test('a publish refreshes the pages it made stale and leaves the cached pages of
   const sections = (await (await editor.get('/api/sections')).json()) as Array<{ id: number; slug: string }>;
   const elsewhere = sections.find((s) => s.slug !== 'tin-trong-tinh')!;
   const title = `Tin ở chuyên mục khác ${Date.now()}`;
-  const created = await editor.post('/api/articles', {
-    data: { title, lead: 'Sapo.', sectionId: elsewhere.id, tags: [`Riêng ${Date.now()}`], coverMediaId: null, byline: '', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung.' }] }] } },
-  });
-  const article = await created.json();
+  const article = await draftThroughApi(editor, { title, sectionSlug: elsewhere.slug, tags: [`Riêng ${Date.now()}`] });
   try {
     // The seed article's page is served from the page cache: a change behind the site's back does not show.
     await setLeadBehindTheSite(seedId, 'Sapo đổi ngầm, không qua tòa soạn.');
     expect(await (await request.get(seedArticlePath)).text()).not.toContain('Sapo đổi ngầm');
 
-    expect((await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'publish' } })).status()).toBe(200);
+    await workflow(editor, article.id, 'publish');
     // The pages it made stale show it at once...
     expect(await (await request.get('/')).text()).toContain(title);
     expect(await (await request.get(`/${elsewhere.slug}`)).text()).toContain(title);

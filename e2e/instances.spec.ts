@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { OwnServer } from './own-server';
+import { draftThroughApi, workflow } from './articles';
 import { setLeadBehindTheSite } from './database';
 import { signedInContext } from './session';
 
@@ -20,22 +21,10 @@ test.afterAll(() => second.stop());
 
 test('an article unpublished through one instance is gone from the pages another instance had cached, within seconds', async ({ baseURL }) => {
   const editor = await signedInContext(baseURL!, 'editor@example.com');
-  const sections = (await (await editor.get('/api/sections')).json()) as Array<{ id: number; slug: string }>;
   const title = `Tin hai máy chủ ${Date.now()}`;
-  const created = await editor.post('/api/articles', {
-    data: {
-      title,
-      lead: 'Sapo ban đầu.',
-      sectionId: sections.find((s) => s.slug === 'tin-trong-tinh')!.id,
-      tags: [],
-      coverMediaId: null,
-      byline: '',
-      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung.' }] }] },
-    },
-  });
-  const article = (await created.json()) as { id: number; slug: string };
+  const article = await draftThroughApi(editor, { title, lead: 'Sapo ban đầu.' });
   try {
-    expect((await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'publish' } })).status()).toBe(200);
+    await workflow(editor, article.id, 'publish');
     const articleUrl = `${second.base}/tin-trong-tinh/${article.slug}`;
     // The second instance renders and keeps the article page and the section.
     await expect.poll(async () => (await fetch(articleUrl)).status, { timeout: 10_000 }).toBe(200);
@@ -46,7 +35,7 @@ test('an article unpublished through one instance is gone from the pages another
     expect(await (await fetch(articleUrl)).text()).toContain('Sapo ban đầu.');
 
     const started = Date.now();
-    expect((await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'unpublish' } })).status()).toBe(200);
+    await workflow(editor, article.id, 'unpublish');
     await expect.poll(async () => (await fetch(articleUrl)).status, { timeout: 5_000, intervals: [100] }).toBe(404);
     const articleGoneMs = Date.now() - started;
     await expect.poll(async () => (await (await fetch(`${second.base}/tin-trong-tinh`)).text()).includes(title), { timeout: 5_000, intervals: [100] }).toBe(false);

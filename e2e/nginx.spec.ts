@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { findNginx, startNginx } from '../scripts/nginx-front.mjs';
+import { draftThroughApi, workflow } from './articles';
 import { signedInContext } from './session';
 
 /**
@@ -43,23 +44,6 @@ test.afterAll(async () => {
   fs.rmSync(runDir, { recursive: true, force: true });
 });
 
-async function newArticle(editor: APIRequestContext, title: string): Promise<{ id: number; slug: string }> {
-  const sections = (await (await editor.get('/api/sections')).json()) as Array<{ id: number; slug: string }>;
-  const created = await editor.post('/api/articles', {
-    data: {
-      title,
-      lead: 'Sapo.',
-      sectionId: sections.find((s) => s.slug === 'tin-trong-tinh')!.id,
-      tags: [],
-      coverMediaId: null,
-      byline: '',
-      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung.' }] }] },
-    },
-  });
-  expect(created.status()).toBe(201);
-  return created.json();
-}
-
 const throughProxy = (pathname: string) => fetch(`${front}${pathname}`, { headers: { 'accept-encoding': 'gzip' } });
 
 /** Readers on a page until stopped (a site has readers: see docs/nginx.conf on a cache left idle). */
@@ -80,15 +64,15 @@ function readersOn(pathname: string): () => Promise<void> {
 test('an article unpublished while nobody reads its page is not served from an old copy 5 s later', async ({ baseURL }) => {
   const editor = await signedInContext(baseURL!, 'editor@example.com');
   try {
-    const article = await newArticle(editor, `Tin qua nginx ${Date.now()}`);
-    expect((await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'publish' } })).status()).toBe(200);
+    const article = await draftThroughApi(editor, { title: `Tin qua nginx ${Date.now()}` });
+    await workflow(editor, article.id, 'publish');
     const pathname = `/tin-trong-tinh/${article.slug}`;
     expect((await throughProxy(pathname)).status).toBe(200);
     const second = await throughProxy(pathname);
     expect(second.status).toBe(200);
     expect(second.headers.get('x-cache-status')).toBe('HIT');
 
-    expect((await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'unpublish' } })).status()).toBe(200);
+    await workflow(editor, article.id, 'unpublish');
     await new Promise((r) => setTimeout(r, 5_000));
     const after = await throughProxy(pathname);
     expect(after.status, `nginx answered from its cache (${after.headers.get('x-cache-status')})`).toBe(404);
@@ -103,10 +87,10 @@ test('a publish shows on a section page being read through the proxy within 5 s'
   const stopReaders = readersOn('/tin-trong-tinh');
   try {
     const title = `Tin mới qua nginx ${Date.now()}`;
-    const article = await newArticle(editor, title);
+    const article = await draftThroughApi(editor, { title });
     await new Promise((r) => setTimeout(r, 1_500));
     const started = Date.now();
-    expect((await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'publish' } })).status()).toBe(200);
+    await workflow(editor, article.id, 'publish');
     await expect.poll(async () => (await (await throughProxy('/tin-trong-tinh')).text()).includes(title), { timeout: 5_000, intervals: [100] }).toBe(true);
     console.log(`[nginx] a publish showed through the micro-cache after ${Date.now() - started} ms`);
     await editor.post(`/api/articles/${article.id}/workflow`, { data: { action: 'unpublish' } });
