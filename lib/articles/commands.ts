@@ -464,7 +464,9 @@ export async function publishDueArticles(db: DB, now = new Date().toISOString(),
       if (Number(result.numUpdatedRows) === 0) return;
       await indexArticle(tx, id);
       await writeAudit(tx, { actorId: null, action: 'article.publish', entityType: 'article', entityId: id, details: { from: 'scheduled', to: 'published', scheduled: true } }, now);
-      const tags = articlePageTags({ slug: row.slug, sectionSlug: row.section_slug, ...(await articleShownIn(tx, id, now)) });
+      // Its address as published: read after the update, which waited for any edit still committing.
+      const live = (await loadArticle(tx, id)) ?? row;
+      const tags = articlePageTags({ slug: live.slug, sectionSlug: live.section_slug, ...(await articleShownIn(tx, id, now)) });
       await recordStaleTags(tx, tags, now);
       stale.push(...tags);
       published.push(id);

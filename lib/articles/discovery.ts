@@ -17,11 +17,12 @@ export const getAuthorPage = cache((slug: string, page: number, pageSize: number
 /** Chosen by shared tags, then the latest of the section: refreshed by what changes those (lib/cache/tags.ts). */
 export const getRelatedArticles = cache((articleId: number, sectionSlug: string, tagSlugs: readonly string[]) =>
   unstable_cache(() => listRelatedArticles(getDb(), articleId, sectionSlug), ['related', String(articleId), sectionSlug, ...tagSlugs], {
-    tags: [cacheTags.section(sectionSlug), ...tagSlugs.map((slug) => cacheTags.tag(slug))],
+    // Cards show their section's name and link: a renamed section refreshes them (cacheTags.sections).
+    tags: [cacheTags.section(sectionSlug), cacheTags.sections, ...tagSlugs.map((slug) => cacheTags.tag(slug))],
   })(),
 );
 
 /** Views change all the time; the list is allowed to be five minutes old rather than refresh pages on every view. */
 export const getMostRead = cache(() =>
-  unstable_cache(() => listMostRead(getDb()), ['most-read'], { tags: [cacheTags.mostRead], revalidate: 300 })(),
+  unstable_cache(() => listMostRead(getDb()), ['most-read'], { tags: [cacheTags.mostRead, cacheTags.sections], revalidate: 300 })(),
 );

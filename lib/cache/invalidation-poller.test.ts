@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { startInvalidationPoller, SECOND_EXPIRY_MS, type InvalidationPoller } from './invalidation-poller';
 import { recordStaleTags } from './refresh';
+import { databaseAvailability } from '../db/availability';
 
 let t: TestDatabase;
 const pollers: InvalidationPoller[] = [];
@@ -9,7 +10,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
 });
 beforeEach(async () => {
-  // Each test's instances start on an empty table (a new poller also reads the last minute's rows).
+  // Each test's instances start on an empty table (a new poller also reads the last five minutes' rows).
   await t.db.deleteFrom('cache_invalidations').execute();
 });
 afterEach(async () => {
@@ -105,6 +106,42 @@ describe('the invalidation poller', () => {
     fail = false;
     await poller.poll();
     expect(expired).toEqual(['section:kinh-te']);
+  });
+
+  it('asks its server at most 1,000 tags at a time (a section of thousands of articles renamed)', async () => {
+    const calls: number[] = [];
+    const poller = startInvalidationPoller(t.db, { intervalMs: 60_000, available: async () => true, expire: async (tags) => void calls.push(tags.length), replayMs: 0 });
+    pollers.push(poller);
+    await poller.poll();
+    await write(Array.from({ length: 2500 }, (_, i) => `article-slug:bai-${i}`));
+    await poller.poll();
+    expect(calls).toEqual([1000, 1000, 500]);
+  });
+
+  it('waits for its server to listen before expiring, and does not take a refused call for a database outage', async () => {
+    let listening = false;
+    let refuse = true;
+    const expired: string[] = [];
+    const poller = startInvalidationPoller(t.db, {
+      intervalMs: 60_000,
+      available: async () => true,
+      serverReachable: () => listening,
+      expire: async (tags) => {
+        if (refuse) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3000'), { code: 'ECONNREFUSED' });
+        expired.push(...tags);
+      },
+      replayMs: 0,
+    });
+    pollers.push(poller);
+    await write(['section:xa-hoi']);
+    await poller.poll();
+    expect(expired).toEqual([]);
+    listening = true;
+    await poller.poll();
+    expect(databaseAvailability().knownUp).toBe(true);
+    refuse = false;
+    await poller.poll();
+    expect(expired).toEqual(['section:xa-hoi']);
   });
 });
 

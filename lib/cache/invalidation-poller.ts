@@ -17,7 +17,7 @@ import { shared, sharedValue } from '../server/shared-state.mjs';
  * - on every database, also every few seconds, for what a notification could
  *   not bring (a lost listening connection, SQLite, which has no notifications).
  *
- * What it reads: the rows of the last minute, skipping those already seen,
+ * What it reads: the rows of the last five minutes, skipping those already seen,
  * rather than the ids after the last one seen. Ids are handed out when a write
  * inserts its rows, not when it commits: on PostgreSQL a write holding id 100
  * can commit after another's 101 was read, and "after the last id" would skip it.
@@ -25,8 +25,10 @@ import { shared, sharedValue } from '../server/shared-state.mjs';
 const globalForPoller = globalThis as unknown as { __revalidateToken?: string };
 
 export const INVALIDATION_CHANNEL = 'cache_invalidations';
-/** How long a write may take between recording its rows and committing them (and the clocks of two instances may differ). */
-const OVERLAP_MS = 60_000;
+/** How long a write may take between recording its rows and committing them, and how far two instances' clocks may differ. */
+const OVERLAP_MS = 5 * 60_000;
+/** Tags per call to the server's /api/internal/revalidate (it takes 2,000): a section of thousands of articles renamed is several calls. */
+const TAGS_PER_CALL = 1000;
 /** A page rendered while the write was committing may be stored just after the first expiry: a second one catches it. */
 export const SECOND_EXPIRY_MS = 2_000;
 
@@ -38,6 +40,14 @@ export function internalRevalidateToken(): string {
 /** This server's own address (server.mjs publishes where it listens), INTERNAL_URL to override. */
 function selfUrl(): string {
   return process.env.INTERNAL_URL ?? sharedValue(shared.ownUrl) ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+}
+
+/**
+ * Whether this server listens yet. Under server.mjs it says where once it does; under `next dev`
+ * (no server.mjs) the jobs start with the server already listening.
+ */
+function serverListening(): boolean {
+  return Boolean(process.env.INTERNAL_URL || sharedValue(shared.ownUrl) || process.env.NODE_ENV !== 'production');
 }
 
 export async function expireTagsThroughServer(tags: string[]): Promise<void> {
@@ -59,7 +69,12 @@ export type InvalidationPollerOptions = {
   /** On start, the rows of this long ago are read too: pages cached on disk before a restart may predate them. */
   replayMs?: number;
   now?: () => number;
+  /** Whether `expire` can reach the server yet (default: it listens, or INTERNAL_URL names it). */
+  serverReachable?: () => boolean;
 };
+
+/** The server could not be asked to expire tags (not listening yet, or it refused): not a database failure. */
+class ExpiryFailed extends Error {}
 
 export type InvalidationPoller = {
   /** Reads now (what a notification does); resolves when that read is over. */
@@ -69,6 +84,9 @@ export type InvalidationPoller = {
 
 export function startInvalidationPoller(db: DB, options: InvalidationPollerOptions = {}): InvalidationPoller {
   const { intervalMs = 2000, available = () => databaseAvailability().check(), expire = expireTagsThroughServer, listenTo, replayMs = 10 * 60_000, now = Date.now } = options;
+  const pollerStartedAt = now();
+  // Under a server other than server.mjs (`next start`) nobody says where it listens: after 30 s the default address is tried.
+  const { serverReachable = () => serverListening() || now() - pollerStartedAt > 30_000 } = options;
   /** Ids expired already, with when they were written (to forget them once out of the window). */
   const seen = new Map<number, number>();
   let readSince = now() - replayMs;
@@ -77,7 +95,20 @@ export function startInvalidationPoller(db: DB, options: InvalidationPollerOptio
   let readAgain = false;
   const secondExpiries = new Set<ReturnType<typeof setTimeout>>();
 
+  const expireInCalls = async (tags: string[]) => {
+    for (let i = 0; i < tags.length; i += TAGS_PER_CALL) {
+      try {
+        await expire(tags.slice(i, i + TAGS_PER_CALL));
+      } catch (error) {
+        throw new ExpiryFailed(error instanceof Error ? error.message : String(error));
+      }
+    }
+  };
+
   const read = async () => {
+    // Before the server listens (jobs start while Next.js prepares) there is nobody to expire
+    // tags in yet: the rows wait for the next turn.
+    if (!serverReachable()) return;
     if (!(await available())) return;
     const startedAt = now();
     const since = new Date(readSince - OVERLAP_MS).toISOString();
@@ -85,13 +116,15 @@ export function startInvalidationPoller(db: DB, options: InvalidationPollerOptio
     const fresh = rows.filter((row) => !seen.has(row.id));
     if (fresh.length) {
       const tags = [...new Set(fresh.map((row) => row.tag))];
-      await expire(tags);
-      const again = setTimeout(() => {
-        secondExpiries.delete(again);
-        expire(tags).catch((error) => console.warn('[cache] second expiry failed:', error instanceof Error ? error.message : error));
-      }, SECOND_EXPIRY_MS);
-      again.unref?.();
-      secondExpiries.add(again);
+      await expireInCalls(tags);
+      if (!stopped) {
+        const again = setTimeout(() => {
+          secondExpiries.delete(again);
+          expireInCalls(tags).catch((error) => console.warn('[cache] second expiry failed:', error instanceof Error ? error.message : error));
+        }, SECOND_EXPIRY_MS);
+        again.unref?.();
+        secondExpiries.add(again);
+      }
     }
     for (const row of fresh) seen.set(row.id, Date.parse(row.created_at));
     // Seen once, never again: only what is still inside the next read's window needs remembering.
@@ -112,7 +145,9 @@ export function startInvalidationPoller(db: DB, options: InvalidationPollerOptio
         try {
           await read();
         } catch (error) {
-          if (!databaseAvailability().reportFailure(error)) console.warn('[cache] invalidation poll failed:', error instanceof Error ? error.message : error);
+          // The server refusing is no sign of a database outage; either way the rows wait for the next turn.
+          if (error instanceof ExpiryFailed) console.warn('[cache] pages not expired yet:', error.message);
+          else if (!databaseAvailability().reportFailure(error)) console.warn('[cache] invalidation poll failed:', error instanceof Error ? error.message : error);
         }
       } while (readAgain && !stopped);
       reading = null;

@@ -297,7 +297,7 @@ const migrations: Record<string, Migration> = {
   },
   '0011_invalidation_time_index': {
     async up(db: Kysely<unknown>) {
-      // Each instance reads the last minute's rows every few seconds (lib/cache/invalidation-poller.ts).
+      // Each instance reads the last five minutes' rows every few seconds (lib/cache/invalidation-poller.ts).
       await db.schema.createIndex('cache_invalidations_created_idx').on('cache_invalidations').column('created_at').execute();
     },
   },

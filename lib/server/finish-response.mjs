@@ -158,6 +158,10 @@ export function finishResponse(req, res, options) {
   };
   const decide = () => {
     if (held || passThrough) return;
+    // Whatever the response (page, feed, React payload, share image, 404, redirect): what Next
+    // lets shared caches keep for the page cache's safety timer, they keep for the micro-cache's terms.
+    const cacheControl = String(res.getHeader('cache-control') ?? '');
+    if (/\bs-maxage=/i.test(cacheControl) && !/private|no-store/i.test(cacheControl)) res.setHeader('Cache-Control', SHARED_PAGE_CACHE_CONTROL);
     if (FINISHED_TYPES.test(contentType()) && res.statusCode !== 304 && res.statusCode !== 204) held = [];
     else restore();
   };
@@ -232,8 +236,6 @@ export function finishResponse(req, res, options) {
     }
     if (isPage && res.statusCode === 200 && options.shareForSeconds) {
       res.setHeader('Cache-Control', `public, max-age=0, s-maxage=${options.shareForSeconds}, stale-while-revalidate=${options.shareForSeconds}`);
-    } else if (res.statusCode === 200 && /\bs-maxage=/i.test(String(res.getHeader('cache-control') ?? '')) && !/private|no-store/i.test(String(res.getHeader('cache-control')))) {
-      res.setHeader('Cache-Control', SHARED_PAGE_CACHE_CONTROL);
     }
     const cacheable = res.statusCode === 200 && !/no-store/i.test(String(res.getHeader('cache-control') ?? ''));
     let etag = res.getHeader('etag');

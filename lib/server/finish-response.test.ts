@@ -74,11 +74,12 @@ describe('finishResponse', () => {
   it("tells shared caches the micro-cache's terms for pages from the page cache, not Next's five minutes and a year stale", async () => {
     const url = await serve((req, res) => {
       const cacheControl = req.url === '/private' ? 'private, no-cache, no-store, max-age=0, must-revalidate' : 's-maxage=300, stale-while-revalidate=31535700';
-      res.writeHead(200, { 'Content-Type': req.url === '/rss.xml' ? 'application/rss+xml' : 'text/html', 'Cache-Control': cacheControl });
+      const type = { '/rss.xml': 'application/rss+xml', '/payload': 'text/x-component', '/anh.png': 'image/png' }[req.url!] ?? 'text/html';
+      res.writeHead(req.url === '/khong-co' ? 404 : 200, { 'Content-Type': type, 'Cache-Control': cacheControl });
       res.end('<html><body><p>Tin trong tỉnh</p></body></html>');
     });
-    expect((await fetch(url)).headers.get('cache-control')).toBe(SHARED_PAGE_CACHE_CONTROL);
-    expect((await fetch(`${url}/rss.xml`)).headers.get('cache-control')).toBe(SHARED_PAGE_CACHE_CONTROL);
+    // Pages, feeds, React payloads of client navigation, share images, not-found pages alike.
+    for (const path of ['', '/rss.xml', '/payload', '/anh.png', '/khong-co']) expect((await fetch(`${url}${path}`)).headers.get('cache-control'), path).toBe(SHARED_PAGE_CACHE_CONTROL);
     expect(SHARED_PAGE_CACHE_CONTROL).toBe('public, max-age=0, s-maxage=1, stale-while-revalidate=4');
     expect((await fetch(`${url}/private`)).headers.get('cache-control')).toBe('private, no-cache, no-store, max-age=0, must-revalidate');
   });

@@ -96,7 +96,9 @@ export function pageHeaders(headers) {
  */
 export class SearchWorkers {
   /** @param {{ file: string, threads: number, timeoutMs?: number, maxInFlight?: number, pauseMs?: number, now?: () => number }} options */
-  constructor({ file, threads, timeoutMs = 10_000, maxInFlight = 16, pauseMs = 60_000, now = Date.now }) {
+  // maxInFlight: beyond it a search goes to Next.js on the main thread, where one render holds up
+  // every other page; waiting in a worker's queue (a few ms a search) is the shorter wait up to here.
+  constructor({ file, threads, timeoutMs = 10_000, maxInFlight = 64, pauseMs = 60_000, now = Date.now }) {
     this.file = file;
     this.threads = Math.max(1, threads);
     this.timeoutMs = timeoutMs;
