@@ -40,7 +40,7 @@ import { buildDir } from './lib/server/build-dir.mjs';
 import { readIslandsScript, toIslandsPage } from './lib/server/islands.mjs';
 import { MicroCache } from './lib/server/micro-cache.mjs';
 import { createSearchPages, isSearchPageRequest, SHELL_HEADER } from './lib/server/search-pages.mjs';
-import { shared, sharedValue } from './lib/server/shared-state.mjs';
+import { setShared, shared, sharedValue } from './lib/server/shared-state.mjs';
 import { ownUrl } from './lib/server/own-url.mjs';
 import { markFormerSlugRequest } from './lib/server/former-slugs.mjs';
 import { answerVoteRequest } from './lib/server/votes.mjs';
@@ -159,7 +159,7 @@ const searchPages = islandsScript ? createSearchPages({ distDir: path.resolve(im
 server.keepAliveTimeout = 65_000;
 
 server.listen(port, host, () => {
-  /** @type {any} */ (globalThis)[shared.ownUrl] = ownUrl(server.address());
+  setShared(shared.ownUrl, ownUrl(server.address()));
   console.log(`> Tin Đất Tổ: http://${host ?? 'localhost'}:${port} (pid ${process.pid})`);
   // Started now, so the first search does not wait for them.
   searchPages?.start();

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
-import pg from 'pg';
+import { createDatabase } from '../lib/db/client';
+import { readDatabaseConfig } from '../lib/db/config';
 
 /**
  * Changes an article's lead in the suite's database behind the site's back: no command runs, so no
@@ -7,22 +7,10 @@ import pg from 'pg';
  * (the old lead) or rendered again (the new one).
  */
 export async function setLeadBehindTheSite(articleId: number, lead: string): Promise<void> {
-  const url = process.env.E2E_DATABASE_URL ?? '';
-  if (url.startsWith('postgres')) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query('update articles set lead = $1 where id = $2', [lead, articleId]);
-    } finally {
-      await client.end();
-    }
-    return;
-  }
-  const db = new Database(url.replace(/^file:/, ''));
+  const db = createDatabase(readDatabaseConfig(process.env.E2E_DATABASE_URL), { poolSize: 1 });
   try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare('update articles set lead = ? where id = ?').run(lead, articleId);
+    await db.updateTable('articles').set({ lead }).where('id', '=', articleId).execute();
   } finally {
-    db.close();
+    await db.destroy();
   }
 }

@@ -14,6 +14,7 @@ import zlib from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { findNginx, startNginx } from './nginx-front.mjs';
+import { percentile } from './loadtest/stats.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -58,19 +59,13 @@ function cannon(opts) {
       // A run of a fixed number of requests ends at autocannon's next one-second tick after the
       // last answer (5,000 votes answered in 9.3 s report a duration of 10.02 s): its own time is
       // until that last answer.
-      resolve({ ...res, ...(opts.amount ? { duration: (lastResponse - started) / 1000 } : {}), p95: percentile(times, 0.95) });
+      resolve({ ...res, ...(opts.amount ? { duration: (lastResponse - started) / 1000 } : {}), p95: Math.round(percentile(Float64Array.from(times).sort(), 0.95) ?? 0) });
     });
     run.on('response', (_client, _status, _bytes, responseTime) => {
       lastResponse = performance.now();
       times.push(responseTime);
     });
   });
-}
-/** The nearest-rank percentile, in whole milliseconds as autocannon prints its own. */
-function percentile(values, fraction) {
-  if (values.length === 0) return 0;
-  const sorted = Float64Array.from(values).sort();
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]);
 }
 const rows = [];
 function record(name, r) {

@@ -295,10 +295,15 @@ const MOST_READ_MARGIN = 20;
  * tags (their slugs), and "Đọc nhiều" if it is among the most read. For the pages a change to it
  * makes stale (lib/cache/tags.ts: articlePageTags).
  */
-export async function articleShownIn(db: DB, articleId: number, now = new Date().toISOString()): Promise<{ tagSlugs: string[]; mostRead: boolean }> {
+export async function articleShownIn(db: DB, articleId: number, now = new Date().toISOString(), mostReadIds?: Set<number>): Promise<{ tagSlugs: string[]; mostRead: boolean }> {
   const tags = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select('tags.slug').where('article_tags.article_id', '=', articleId).execute();
-  const mostRead = await listMostRead(db, 7, MOST_READ_MARGIN, now);
-  return { tagSlugs: tags.map((t) => t.slug), mostRead: mostRead.some((a) => a.id === articleId) };
+  const mostRead = mostReadIds ?? (await listMostReadIds(db, now));
+  return { tagSlugs: tags.map((t) => t.slug), mostRead: mostRead.has(articleId) };
+}
+
+/** The articles counted as shown in "Đọc nhiều" (see MOST_READ_MARGIN): read once for a change touching several articles. */
+export async function listMostReadIds(db: DB, now = new Date().toISOString()): Promise<Set<number>> {
+  return new Set((await listMostRead(db, 7, MOST_READ_MARGIN, now)).map((a) => a.id));
 }
 
 /* ---------- Feeds and sitemaps ---------- */

@@ -68,7 +68,6 @@ export type InvalidationPollerOptions = {
   listenTo?: string;
   /** On start, the rows of this long ago are read too: pages cached on disk before a restart may predate them. */
   replayMs?: number;
-  now?: () => number;
   /** Whether `expire` can reach the server yet (default: it listens, or INTERNAL_URL names it). */
   serverReachable?: () => boolean;
 };
@@ -83,13 +82,13 @@ export type InvalidationPoller = {
 };
 
 export function startInvalidationPoller(db: DB, options: InvalidationPollerOptions = {}): InvalidationPoller {
-  const { intervalMs = 2000, available = () => databaseAvailability().check(), expire = expireTagsThroughServer, listenTo, replayMs = 10 * 60_000, now = Date.now } = options;
-  const pollerStartedAt = now();
+  const { intervalMs = 2000, available = () => databaseAvailability().check(), expire = expireTagsThroughServer, listenTo, replayMs = 10 * 60_000 } = options;
+  const pollerStartedAt = Date.now();
   // Under a server other than server.mjs (`next start`) nobody says where it listens: after 30 s the default address is tried.
-  const { serverReachable = () => serverListening() || now() - pollerStartedAt > 30_000 } = options;
+  const { serverReachable = () => serverListening() || Date.now() - pollerStartedAt > 30_000 } = options;
   /** Ids expired already, with when they were written (to forget them once out of the window). */
   const seen = new Map<number, number>();
-  let readSince = now() - replayMs;
+  let readSince = Date.now() - replayMs;
   let stopped = false;
   let reading: Promise<void> | null = null;
   let readAgain = false;
@@ -110,7 +109,7 @@ export function startInvalidationPoller(db: DB, options: InvalidationPollerOptio
     // tags in yet: the rows wait for the next turn.
     if (!serverReachable()) return;
     if (!(await available())) return;
-    const startedAt = now();
+    const startedAt = Date.now();
     const since = new Date(readSince - OVERLAP_MS).toISOString();
     const rows = await db.selectFrom('cache_invalidations').select(['id', 'tag', 'created_at']).where('created_at', '>=', since).orderBy('id').execute();
     const fresh = rows.filter((row) => !seen.has(row.id));

@@ -9,7 +9,7 @@ import { slugify } from '../text/slug';
 import type { Actor } from '../articles/policy';
 import { containsFolded } from '../search/contains';
 import { toMediaSummary } from './queries';
-import { articleShownIn } from '../articles/queries';
+import { articleShownIn, listMostReadIds } from '../articles/queries';
 import type { MediaSummary } from './types';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -139,7 +139,8 @@ export async function updateMediaMeta(db: DB, actor: Actor, id: number, meta: Me
       .executeTakeFirstOrThrow();
     const live = usedIn.filter((a) => a.status === 'published');
     const refs = [];
-    for (const a of live) refs.push({ slug: a.slug, sectionSlug: a.section_slug, ...(await articleShownIn(tx, a.id, now)) });
+    const mostReadIds = live.length ? await listMostReadIds(tx, now) : new Set<number>();
+    for (const a of live) refs.push({ slug: a.slug, sectionSlug: a.section_slug, ...(await articleShownIn(tx, a.id, now, mostReadIds)) });
     const tags = refs.length ? articlePageTags(...refs) : [];
     await recordStaleTags(tx, tags, now);
     await writeAudit(tx, { actorId: actor.id, action: 'media.update', entityType: 'media', entityId: id, details: { fileName: media.file_name, articles: usedIn.map((a) => a.id) } }, now);

@@ -1,6 +1,6 @@
 import { getDb } from '../db/client';
 import { answerVote } from './vote-request';
-import { shared } from '../server/shared-state.mjs';
+import { setShared, shared } from '../server/shared-state.mjs';
 
 /**
  * Lends answerVote to the production server (server.mjs), which answers votes itself: through
@@ -8,5 +8,5 @@ import { shared } from '../server/shared-state.mjs';
  * and Next's bundles share only globalThis.
  */
 export function lendVotes(): void {
-  (globalThis as unknown as Record<symbol, unknown>)[shared.answerVote] = (request: Request, articleId: string) => answerVote(getDb(), request, articleId);
+  setShared(shared.answerVote, (request: Request, articleId: string) => answerVote(getDb(), request, articleId));
 }

@@ -3,7 +3,7 @@ import { getDb } from '../db/client';
 import { databaseAvailability } from '../db/availability';
 import { clientAddress } from '../ratings/identity';
 import { consume, rateRules, tooManyRequests } from '../rate-limit/limiter';
-import { shared } from '../server/shared-state.mjs';
+import { setShared, shared } from '../server/shared-state.mjs';
 
 /** A refusal as the server sends it: status, headers, body. */
 export type SearchRefusal = { status: number; headers: Record<string, string>; body: string };
@@ -27,12 +27,12 @@ export async function countSearchRequest(db: DB, forwardedFor: string, wantsHtml
  * reported to it, then thrown: the server leaves the request to Next.js, which answers 503.
  */
 export function lendSearchCounter(): void {
-  (globalThis as unknown as Record<symbol, unknown>)[shared.countSearch] = async (forwardedFor: string, wantsHtml: boolean) => {
+  setShared(shared.countSearch, async (forwardedFor: string, wantsHtml: boolean) => {
     try {
       return await countSearchRequest(getDb(), forwardedFor, wantsHtml);
     } catch (error) {
       databaseAvailability().reportFailure(error);
       throw error;
     }
-  };
+  });
 }

@@ -17,6 +17,11 @@ export const shared = {
   ownUrl: Symbol.for('tin-dat-to.ownUrl'),
 };
 
+/** @param {symbol} name @param {unknown} value */
+export function setShared(name, value) {
+  /** @type {any} */ (globalThis)[name] = value;
+}
+
 /** @param {symbol} name @returns {any} */
 export function sharedValue(name) {
   return /** @type {any} */ (globalThis)[name];
